@@ -1,0 +1,14 @@
+package dev.chipwatch.enrich.tagging;
+
+import java.util.List;
+
+/**
+ * One event the article reports as happened or decided.
+ *
+ * @param items chip, family or vendor ids, or material names for materials bans; may be empty
+ * @param destination ISO 3166-1 alpha-2 code, "EU", or "*" for everywhere
+ * @param evidence the sentence that carries the event
+ * @param confidence 0..1, how sure the extractor is that this is news and decided
+ */
+public record PolicyAction(
+    EventKind type, List<String> items, String destination, String evidence, double confidence) {}
