@@ -1,0 +1,50 @@
+package dev.chipwatch.app.config;
+
+import java.util.List;
+import java.util.Map;
+
+/** All of Chipwatch's configuration; every key and its default is in chipwatch-defaults.yaml. */
+public record ChipwatchConfig(
+    String dataDir, Kafka kafka, Metrics metrics, Ingest ingest, Enrich enrich, Alerts alerts) {
+
+  public record Kafka(
+      String bootstrapServers,
+      String topicPrefix,
+      int replicationFactor,
+      String processingGuarantee,
+      Map<String, String> clientProperties,
+      Embedded embedded) {
+
+    public boolean useEmbedded() {
+      return bootstrapServers == null || bootstrapServers.isBlank();
+    }
+  }
+
+  public record Embedded(int port, int controllerPort) {}
+
+  public record Metrics(boolean enabled, String host, int port) {}
+
+  public record Ingest(
+      List<FeedSeed> feeds,
+      int defaultIntervalSeconds,
+      int minIntervalSeconds,
+      int maxIntervalSeconds,
+      int fetchTimeoutSeconds,
+      long maxBodyBytes,
+      boolean allowPrivateNetworks,
+      List<String> allowedHosts,
+      List<Map<String, Object>> quotes,
+      int quoteIntervalSeconds) {}
+
+  /** A feed named in the configuration; id defaults to one derived from the URL. */
+  public record FeedSeed(String id, String url, Integer intervalSeconds, Boolean official) {}
+
+  public record Enrich(
+      String taxonomyFile,
+      int corroborationSources,
+      Map<String, List<Double>> thresholds,
+      double hysteresis,
+      int dedupRetentionDays) {}
+
+  public record Alerts(boolean defaultRules, String rulesFile, Map<String, Map<String, Object>> receivers) {}
+}

@@ -1,0 +1,63 @@
+package dev.chipwatch.app.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A Kafka Streams topology run as a {@link ManagedService}, its metrics bound to the registry. */
+public final class StreamsService implements ManagedService {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
+
+  private final String name;
+  private final KafkaStreams streams;
+  private final KafkaStreamsMetrics metrics;
+
+  public StreamsService(String name, Topology topology, Properties props, MeterRegistry registry) {
+    this.name = name;
+    this.streams = new KafkaStreams(topology, props);
+    this.streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("{}: stream thread failed, replacing it: {}", name, e.toString(), e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    this.streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
+    this.metrics = new KafkaStreamsMetrics(streams, java.util.List.of(io.micrometer.core.instrument.Tag.of("service", name)));
+    this.metrics.bindTo(registry);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void start() {
+    streams.start();
+  }
+
+  @Override
+  public boolean healthy() {
+    KafkaStreams.State s = streams.state();
+    return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
+  }
+
+  @Override
+  public String state() {
+    return streams.state().name();
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    metrics.close();
+  }
+}
