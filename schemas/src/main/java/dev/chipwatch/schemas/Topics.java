@@ -6,6 +6,7 @@ import dev.chipwatch.schemas.avro.Article;
 import dev.chipwatch.schemas.avro.DeadLetter;
 import dev.chipwatch.schemas.avro.ExportStatus;
 import dev.chipwatch.schemas.avro.ExportStatusChange;
+import dev.chipwatch.schemas.avro.FeedCursor;
 import dev.chipwatch.schemas.avro.FeedSource;
 import dev.chipwatch.schemas.avro.MarketCap;
 import dev.chipwatch.schemas.avro.MarketQuote;
@@ -36,7 +37,9 @@ public final class Topics {
     MARKET_CAP_CROSSINGS("market-cap.crossings", ThresholdCrossing.class, 1, false),
     ALERT_RULES("alert-rules", AlertRule.class, 1, true),
     ALERTS("alerts", Alert.class, 3, false),
-    DLQ("dlq", DeadLetter.class, 1, false);
+    DLQ("dlq", DeadLetter.class, 1, false),
+    /** Ingest's per-feed cursors (ETag, seen item ids), advanced in the same transaction as the articles. */
+    INGEST_CURSORS("ingest.cursors", FeedCursor.class, 3, true);
 
     private final String suffix;
     private final Class<? extends SpecificRecord> valueType;

@@ -1,0 +1,46 @@
+package dev.chipwatch.enrich.status;
+
+import dev.chipwatch.enrich.tagging.EventKind;
+import dev.chipwatch.schemas.avro.ExportStatusValue;
+import java.time.Instant;
+import java.util.Optional;
+
+/** How events move an (item, destination) export status; contract/export-status.md. */
+public final class ExportStatusRules {
+  /** What a proposal does to the pair's current status. */
+  public enum Outcome {
+    /** the status changes */
+    CHANGE,
+    /** the status is already what the event says */
+    SAME,
+    /** an older article than the one that set the current status: it must not overwrite it */
+    STALE
+  }
+
+  private ExportStatusRules() {}
+
+  /** The status an event type implies, or empty for events that leave export status alone. */
+  public static Optional<ExportStatusValue> impliedStatus(EventKind kind) {
+    return switch (kind) {
+      case EXPORT_BAN -> Optional.of(ExportStatusValue.BANNED);
+      case EXPORT_LICENSE_REQUIRED -> Optional.of(ExportStatusValue.RESTRICTED);
+      case EXPORT_ALLOWED -> Optional.of(ExportStatusValue.ALLOWED);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * @param current the pair's status, or null when never seen (UNKNOWN)
+   * @param currentSince publication time of the article that set it
+   * @param currentLink that article's link
+   */
+  public static Outcome decide(ExportStatusValue current, Instant currentSince, String currentLink, StatusProposal p) {
+    if (current == null || current == ExportStatusValue.UNKNOWN) {
+      return p.status() == ExportStatusValue.UNKNOWN ? Outcome.SAME : Outcome.CHANGE;
+    }
+    if (p.isBefore(currentSince, currentLink)) {
+      return Outcome.STALE;
+    }
+    return p.status() == current ? Outcome.SAME : Outcome.CHANGE;
+  }
+}
