@@ -1,0 +1,70 @@
+package dev.chipwatch.alerts.topology;
+
+import dev.chipwatch.alerts.rules.RuleEvaluator;
+import dev.chipwatch.schemas.Topics;
+import dev.chipwatch.schemas.Topics.Topic;
+import dev.chipwatch.schemas.avro.Alert;
+import dev.chipwatch.schemas.avro.AlertRule;
+import dev.chipwatch.schemas.avro.ExportStatusChange;
+import dev.chipwatch.schemas.avro.TaggedArticle;
+import dev.chipwatch.schemas.avro.ThresholdCrossing;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The alerts topology: the alert-rules table (a global store, so every instance sees every rule)
+ * evaluated against export-status changes, market-cap crossings and tagged articles; each alert
+ * goes to the alerts topic, keyed by rule id.
+ */
+public final class AlertsTopology {
+  static final String RAISED_ON_STATUS = "raised-status-alerts";
+  static final String RAISED_ON_CROSSING = "raised-crossing-alerts";
+  static final String RAISED_ON_ARTICLE = "raised-article-alerts";
+
+  private AlertsTopology() {}
+
+  public static Topology build(Topics topics, RuleEvaluator evaluator, MeterRegistry registry) {
+    Serde<String> keys = Topics.keySerde();
+    StreamsBuilder builder = new StreamsBuilder();
+
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RuleTableProcessor.STORE), keys,
+            Topics.valueSerde(AlertRule.class)).withLoggingDisabled(),
+        topics.name(Topic.ALERT_RULES),
+        Consumed.with(keys, Topics.valueSerde(AlertRule.class)).withName("alert-rules-source"),
+        RuleTableProcessor::new);
+    for (String store : new String[] {RAISED_ON_STATUS, RAISED_ON_CROSSING, RAISED_ON_ARTICLE}) {
+      builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, Serdes.Long()));
+    }
+
+    Produced<String, Alert> toAlerts = Produced.with(keys, Topics.valueSerde(Alert.class));
+    KStream<String, Alert> onStatus = builder
+        .stream(topics.name(Topic.EXPORT_STATUS_CHANGES),
+            Consumed.with(keys, Topics.valueSerde(ExportStatusChange.class)).withName("status-changes-source"))
+        .process(() -> new AlertRaisingProcessor<ExportStatusChange>(RAISED_ON_STATUS, evaluator::onStatusChange, registry),
+            Named.as("alerts-on-status-change"), RAISED_ON_STATUS);
+    KStream<String, Alert> onCrossing = builder
+        .stream(topics.name(Topic.MARKET_CAP_CROSSINGS),
+            Consumed.with(keys, Topics.valueSerde(ThresholdCrossing.class)).withName("crossings-source"))
+        .process(() -> new AlertRaisingProcessor<ThresholdCrossing>(RAISED_ON_CROSSING, evaluator::onCrossing, registry),
+            Named.as("alerts-on-crossing"), RAISED_ON_CROSSING);
+    KStream<String, Alert> onArticle = builder
+        .stream(topics.name(Topic.ARTICLES_TAGGED),
+            Consumed.with(keys, Topics.valueSerde(TaggedArticle.class)).withName("tagged-articles-source"))
+        .process(() -> new AlertRaisingProcessor<TaggedArticle>(RAISED_ON_ARTICLE, evaluator::onArticle, registry),
+            Named.as("alerts-on-article"), RAISED_ON_ARTICLE);
+
+    onStatus.to(topics.name(Topic.ALERTS), toAlerts.withName("alerts-on-status-change-sink"));
+    onCrossing.to(topics.name(Topic.ALERTS), Produced.with(keys, Topics.valueSerde(Alert.class)).withName("alerts-on-crossing-sink"));
+    onArticle.to(topics.name(Topic.ALERTS), Produced.with(keys, Topics.valueSerde(Alert.class)).withName("alerts-on-article-sink"));
+    return builder.build();
+  }
+}

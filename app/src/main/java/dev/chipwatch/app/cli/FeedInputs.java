@@ -1,0 +1,42 @@
+package dev.chipwatch.app.cli;
+
+import dev.chipwatch.ingest.feed.FeedException;
+import dev.chipwatch.ingest.feed.FeedFetcher;
+import dev.chipwatch.ingest.feed.FeedParser;
+import dev.chipwatch.ingest.feed.FetchResult;
+import dev.chipwatch.ingest.feed.FetchSettings;
+import dev.chipwatch.ingest.feed.ParsedFeed;
+import dev.chipwatch.ingest.feed.Validators;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Reads a feed named on the command line, a file or an http(s) URL, with ingest's own code. */
+final class FeedInputs {
+  private final FeedFetcher fetcher;
+  private final FeedParser parser = new FeedParser();
+  private final Clock clock;
+
+  FeedInputs(FetchSettings settings, Clock clock) {
+    this.fetcher = new FeedFetcher(settings);
+    this.clock = clock;
+  }
+
+  ParsedFeed read(String feed) throws FeedException {
+    if (feed.startsWith("http://") || feed.startsWith("https://")) {
+      FetchResult result = fetcher.fetch(URI.create(feed), Validators.NONE);
+      return parser.parse(result.body(), result.contentType(), clock.instant());
+    }
+    Path path = Path.of(feed);
+    try {
+      return parser.parse(Files.readAllBytes(path), null, clock.instant());
+    } catch (NoSuchFileException e) {
+      throw new FeedException(FeedException.Reason.IO, "no such file");
+    } catch (IOException e) {
+      throw new FeedException(FeedException.Reason.IO, "cannot read: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.chipwatch.app.cli;
+
+import dev.chipwatch.app.config.ChipwatchConfig;
+import dev.chipwatch.app.runtime.KafkaProperties;
+import dev.chipwatch.schemas.Topics;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "tail", mixinStandardHelpOptions = true,
+    description = "Print alerts from the alerts topic as they arrive, as a subscriber sees them.")
+final class TailCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+
+  @Option(names = "--from-beginning", description = "Start with the oldest alert still in the topic")
+  boolean fromBeginning;
+
+  @Option(names = "--json", description = "One JSON object per alert and line")
+  boolean json;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ChipwatchConfig config = options.load();
+    String bootstrap = config.kafka().useEmbedded()
+        ? "127.0.0.1:" + config.kafka().embedded().port() : config.kafka().bootstrapServers();
+    KafkaProperties kafka = new KafkaProperties(bootstrap, config.kafka().clientProperties(),
+        config.kafka().processingGuarantee(), Path.of(config.dataDir()), config.kafka().replicationFactor());
+    String topic = new Topics(config.kafka().topicPrefix()).name(Topics.Topic.ALERTS);
+    AlertPrinter printer = new AlertPrinter(spec.commandLine().getOut(), json);
+    AtomicBoolean stop = new AtomicBoolean();
+    try (AlertStream alerts = new AlertStream(kafka, topic, fromBeginning)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stop.set(true);
+        alerts.wakeup();
+      }));
+      alerts.follow(a -> printer.print(a, null), stop::get);
+    } catch (org.apache.kafka.common.errors.WakeupException e) {
+      // Ctrl-C
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.chipwatch.app.runtime;
+
+import dev.chipwatch.alerts.rules.DefaultRules;
+import dev.chipwatch.alerts.rules.RuleEvaluator;
+import dev.chipwatch.alerts.topology.AlertsTopology;
+import dev.chipwatch.app.config.ChipwatchConfig;
+import dev.chipwatch.enrich.tagging.Tagger;
+import dev.chipwatch.enrich.tagging.Taxonomy;
+import dev.chipwatch.enrich.topology.EnrichTopology;
+import dev.chipwatch.ingest.feed.FeedFetcher;
+import dev.chipwatch.ingest.feed.FeedParser;
+import dev.chipwatch.ingest.feed.FetchSettings;
+import dev.chipwatch.ingest.kafka.CursorStore;
+import dev.chipwatch.ingest.kafka.FeedPoller;
+import dev.chipwatch.ingest.kafka.FeedReader;
+import dev.chipwatch.ingest.kafka.FeedRegistry;
+import dev.chipwatch.ingest.kafka.IngestMetrics;
+import dev.chipwatch.ingest.kafka.IngestSettings;
+import dev.chipwatch.schemas.Topics;
+import dev.chipwatch.schemas.Topics.Topic;
+import dev.chipwatch.schemas.avro.AlertRule;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Builds and starts the services of each role from the configuration. */
+final class Services {
+  private final ChipwatchConfig config;
+  private final Topics topics;
+  private final KafkaProperties kafka;
+  private final MeterRegistry registry;
+  private final ServiceGroup group;
+  private final Clock clock = Clock.systemUTC();
+
+  Services(ChipwatchConfig config, Topics topics, KafkaProperties kafka, MeterRegistry registry, ServiceGroup group) {
+    this.config = config;
+    this.topics = topics;
+    this.kafka = kafka;
+    this.registry = registry;
+    this.group = group;
+  }
+
+  void startIngest() {
+    ChipwatchConfig.Ingest in = config.ingest();
+    Seeder.seedFeeds(kafka, topics, in, clock);
+    FetchSettings fetch = ConfiguredParts.fetchSettings(config);
+    String instance = instanceId();
+    IngestSettings settings = new IngestSettings(topics, "chipwatch-ingest", "chipwatch-ingest-" + instance,
+        Duration.ofSeconds(in.defaultIntervalSeconds()), Duration.ofSeconds(in.minIntervalSeconds()),
+        Duration.ofSeconds(in.maxIntervalSeconds()), 8);
+    var producer = new KafkaProducer<>(kafka.producer("chipwatch-ingest-" + instance, settings.transactionalId()),
+        new StringSerializer(), new ByteArraySerializer());
+    var feedsConsumer = new KafkaConsumer<>(kafka.consumer("chipwatch-ingest-feeds-" + instance, settings.groupId()),
+        new StringDeserializer(), new ByteArrayDeserializer());
+    var cursorConsumer = new KafkaConsumer<>(kafka.consumer("chipwatch-ingest-cursors-" + instance, null),
+        new StringDeserializer(), new ByteArrayDeserializer());
+    bind(new KafkaClientMetrics(producer));
+    bind(new KafkaClientMetrics(feedsConsumer));
+    FeedRegistry feeds = new FeedRegistry(feedsConsumer, topics.name(Topic.FEEDS));
+    CursorStore cursors = new CursorStore(cursorConsumer, topics.name(Topic.INGEST_CURSORS));
+    FeedReader reader = FeedReader.http(new FeedFetcher(fetch), new FeedParser(), clock);
+    FeedPoller poller = new FeedPoller(settings, feeds, cursors, reader, producer, clock, new IngestMetrics(registry));
+    group.start(new LoopService("ingest-feeds", new LoopService.Loop() {
+      @Override
+      public void step() throws Exception {
+        poller.step();
+      }
+
+      @Override
+      public void wakeup() {
+        feeds.wakeup();
+      }
+
+      @Override
+      public void close() {
+        poller.close();
+      }
+    }));
+  }
+
+  void startEnrich() {
+    Taxonomy taxonomy = ConfiguredParts.taxonomy(config);
+    var topology = EnrichTopology.build(ConfiguredParts.enrichSettings(config), new Tagger(taxonomy), registry, clock);
+    group.start(new StreamsService("enrich", topology, kafka.streams("chipwatch-enrich"), registry));
+  }
+
+  void startAlerts() {
+    Taxonomy taxonomy = ConfiguredParts.taxonomy(config);
+    List<AlertRule> rules = new ArrayList<>();
+    if (config.alerts().defaultRules()) {
+      rules.addAll(DefaultRules.get());
+    }
+    Seeder.seedRules(kafka, topics, rules);
+    RuleEvaluator evaluator = new RuleEvaluator(taxonomy::ancestors, clock);
+    group.start(new StreamsService("alerts", AlertsTopology.build(topics, evaluator, registry),
+        kafka.streams("chipwatch-alerts"), registry));
+  }
+
+  private void bind(KafkaClientMetrics metrics) {
+    metrics.bindTo(registry);
+    group.own(metrics);
+  }
+
+  /** Stable per host, so a restarted instance fences the transactions of its previous run. */
+  private static String instanceId() {
+    try {
+      return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+    } catch (java.net.UnknownHostException e) {
+      return UUID.randomUUID().toString();
+    }
+  }
+}
