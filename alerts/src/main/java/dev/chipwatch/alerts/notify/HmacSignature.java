@@ -1,0 +1,27 @@
+package dev.chipwatch.alerts.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** {@code sha256=<hex HMAC-SHA256 of the body>}, the value of {@code X-Chipwatch-Signature}. */
+public final class HmacSignature {
+
+  public static final String HEADER = "X-Chipwatch-Signature";
+  private static final String ALGORITHM = "HmacSHA256";
+
+  private HmacSignature() {}
+
+  public static String sign(Secret key, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(new SecretKeySpec(key.reveal().getBytes(StandardCharsets.UTF_8), ALGORITHM));
+      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (GeneralSecurityException e) {
+      // Never chain: some providers put key material in messages.
+      throw new IllegalStateException("cannot compute " + ALGORITHM + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+}
