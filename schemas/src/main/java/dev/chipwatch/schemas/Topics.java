@@ -10,6 +10,7 @@ import dev.chipwatch.schemas.avro.FeedCursor;
 import dev.chipwatch.schemas.avro.FeedSource;
 import dev.chipwatch.schemas.avro.MarketCap;
 import dev.chipwatch.schemas.avro.MarketQuote;
+import dev.chipwatch.schemas.avro.Notification;
 import dev.chipwatch.schemas.avro.TaggedArticle;
 import dev.chipwatch.schemas.avro.ThresholdCrossing;
 import java.util.Arrays;
@@ -39,7 +40,9 @@ public final class Topics {
     ALERTS("alerts", Alert.class, 3, false),
     DLQ("dlq", DeadLetter.class, 1, false),
     /** Ingest's per-feed cursors (ETag, seen item ids), advanced in the same transaction as the articles. */
-    INGEST_CURSORS("ingest.cursors", FeedCursor.class, 3, true);
+    INGEST_CURSORS("ingest.cursors", FeedCursor.class, 3, true),
+    /** What alerts delivery sent where, so a restart does not send again. */
+    NOTIFICATIONS_LOG("notifications.log", Notification.class, 3, true);
 
     private final String suffix;
     private final Class<? extends SpecificRecord> valueType;

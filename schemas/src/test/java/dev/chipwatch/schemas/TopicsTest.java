@@ -18,7 +18,8 @@ class TopicsTest {
   void tablesAreCompacted() {
     for (NewTopic t : Topics.withDefaultPrefix().newTopics((short) 1)) {
       boolean table = t.name().endsWith("feeds") || t.name().endsWith("export-status")
-          || t.name().endsWith("market-cap") || t.name().endsWith("alert-rules") || t.name().endsWith("ingest.cursors");
+          || t.name().endsWith("market-cap") || t.name().endsWith("alert-rules") || t.name().endsWith("ingest.cursors")
+          || t.name().endsWith("notifications.log");
       assertEquals(table ? "compact" : "delete", t.configs().get("cleanup.policy"), t.name());
     }
   }

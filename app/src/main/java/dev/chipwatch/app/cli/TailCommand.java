@@ -1,5 +1,6 @@
 package dev.chipwatch.app.cli;
 
+import dev.chipwatch.alerts.notify.ConsoleNotifier;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.app.runtime.KafkaProperties;
 import dev.chipwatch.schemas.Topics;
@@ -32,14 +33,22 @@ final class TailCommand implements Callable<Integer> {
     KafkaProperties kafka = new KafkaProperties(bootstrap, config.kafka().clientProperties(),
         config.kafka().processingGuarantee(), Path.of(config.dataDir()), config.kafka().replicationFactor());
     String topic = new Topics(config.kafka().topicPrefix()).name(Topics.Topic.ALERTS);
-    AlertPrinter printer = new AlertPrinter(spec.commandLine().getOut(), json);
+    ConsoleNotifier console = new ConsoleNotifier(System.out);
+    java.io.PrintWriter out = spec.commandLine().getOut();
     AtomicBoolean stop = new AtomicBoolean();
     try (AlertStream alerts = new AlertStream(kafka, topic, fromBeginning)) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         stop.set(true);
         alerts.wakeup();
       }));
-      alerts.follow(a -> printer.print(a, null), stop::get);
+      alerts.follow(a -> {
+        if (json) {
+          out.println(AlertJson.of(a));
+          out.flush();
+        } else {
+          console.send(java.util.List.of(a));
+        }
+      }, stop::get);
     } catch (org.apache.kafka.common.errors.WakeupException e) {
       // Ctrl-C
     }

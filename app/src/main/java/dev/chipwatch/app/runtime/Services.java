@@ -1,5 +1,9 @@
 package dev.chipwatch.app.runtime;
 
+import dev.chipwatch.alerts.delivery.Backoff;
+import dev.chipwatch.alerts.delivery.DeliveryMetrics;
+import dev.chipwatch.alerts.delivery.NotificationLog;
+import dev.chipwatch.alerts.delivery.ReceiverDelivery;
 import dev.chipwatch.alerts.rules.DefaultRules;
 import dev.chipwatch.alerts.rules.RuleEvaluator;
 import dev.chipwatch.alerts.topology.AlertsTopology;
@@ -26,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -105,6 +110,42 @@ final class Services {
     RuleEvaluator evaluator = new RuleEvaluator(taxonomy::ancestors, clock);
     group.start(new StreamsService("alerts", AlertsTopology.build(topics, evaluator, registry),
         kafka.streams("chipwatch-alerts"), registry));
+    startDeliveries(Receivers.build(config.alerts().receivers(), System.getenv(), System.out, clock));
+  }
+
+  private void startDeliveries(Map<String, Receivers.Receiver> receivers) {
+    var logProducer = new KafkaProducer<>(kafka.producer("chipwatch-notify", null),
+        new StringSerializer(), new ByteArraySerializer());
+    group.own(() -> logProducer.close(Duration.ofSeconds(10)));
+    NotificationLog log = new NotificationLog(topics.name(Topic.NOTIFICATIONS_LOG), logProducer);
+    try (var reader = new KafkaConsumer<>(kafka.consumer("chipwatch-notify-log", null),
+        new StringDeserializer(), new ByteArrayDeserializer())) {
+      log.load(reader);
+    }
+    DeliveryMetrics metrics = new DeliveryMetrics(registry,
+        name -> receivers.containsKey(name) ? receivers.get(name).type() : "unknown");
+    for (Receivers.Receiver receiver : receivers.values()) {
+      var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-notify-" + receiver.name(),
+          "chipwatch-notify-" + receiver.name()), new StringDeserializer(), new ByteArrayDeserializer());
+      ReceiverDelivery delivery = new ReceiverDelivery(receiver.name(), receiver.notifier(), consumer, logProducer, log,
+          topics, clock, Backoff.standard(), metrics);
+      group.start(new LoopService("notify-" + receiver.name(), new LoopService.Loop() {
+        @Override
+        public void step() {
+          delivery.step();
+        }
+
+        @Override
+        public void wakeup() {
+          delivery.wakeup();
+        }
+
+        @Override
+        public void close() {
+          delivery.close();
+        }
+      }));
+    }
   }
 
   private void bind(KafkaClientMetrics metrics) {

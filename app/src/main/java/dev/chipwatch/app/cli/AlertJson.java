@@ -3,34 +3,16 @@ package dev.chipwatch.app.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chipwatch.schemas.avro.Alert;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Prints alerts for a person (title, body, sources) or as one JSON object per line. */
-final class AlertPrinter {
+/** An alert as one line of JSON, for subscribers that do not read Avro. */
+final class AlertJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final PrintWriter out;
-  private final boolean json;
+  private AlertJson() {}
 
-  AlertPrinter(PrintWriter out, boolean json) {
-    this.out = out;
-    this.json = json;
-  }
-
-  void print(Alert alert, String note) {
-    if (json) {
-      out.println(toJson(alert));
-    } else {
-      out.println();
-      out.println("== " + alert.getSeverity() + " == " + alert.getTitle() + (note == null ? "" : "  (" + note + ")"));
-      out.println(alert.getText().strip().indent(3).stripTrailing());
-    }
-    out.flush();
-  }
-
-  static String toJson(Alert a) {
+  static String of(Alert a) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", a.getId());
     m.put("ruleId", a.getRuleId());
