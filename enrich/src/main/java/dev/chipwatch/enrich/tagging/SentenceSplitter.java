@@ -1,0 +1,80 @@
+package dev.chipwatch.enrich.tagging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits plain text into sentences at '.', '!' or '?' followed by a space and a capital, digit or
+ * quote, except after abbreviations ("Mr.", "Corp.", "U.S.") and initials.
+ */
+final class SentenceSplitter {
+  private static final Set<String> ABBREVIATIONS = Set.of(
+      "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "st", "inc", "corp", "co", "ltd", "plc",
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "no", "nos",
+      "approx", "est", "fig", "e.g", "i.e", "etc", "jr", "sr");
+
+  private SentenceSplitter() {}
+
+  /** [start, end) offsets of the sentences in text, trimmed. */
+  static List<int[]> split(String text) {
+    List<int[]> out = new ArrayList<>();
+    int start = skipSpaces(text, 0);
+    int n = text.length();
+    for (int i = start; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == '.' || c == '!' || c == '?') && endsSentence(text, i)) {
+        int end = i + 1;
+        while (end < n && (text.charAt(end) == '"' || text.charAt(end) == '\'' || text.charAt(end) == ')')) end++;
+        add(out, text, start, end);
+        start = skipSpaces(text, end);
+        i = start - 1;
+      }
+    }
+    add(out, text, start, n);
+    return out;
+  }
+
+  private static boolean endsSentence(String text, int i) {
+    int j = i + 1;
+    while (j < text.length() && (text.charAt(j) == '"' || text.charAt(j) == '\'' || text.charAt(j) == ')')) j++;
+    if (j >= text.length()) {
+      return true;
+    }
+    if (text.charAt(j) != ' ') {
+      return false;
+    }
+    j = skipSpaces(text, j);
+    if (j >= text.length()) {
+      return true;
+    }
+    char next = text.charAt(j);
+    if (!(Character.isUpperCase(next) || Character.isDigit(next) || next == '"' || next == '\'' || next == '(')) {
+      return false;
+    }
+    if (text.charAt(i) != '.') {
+      return true;
+    }
+    int w = i;
+    while (w > 0 && !Character.isWhitespace(text.charAt(w - 1))) w--;
+    String word = text.substring(w, i).toLowerCase(Locale.ROOT);
+    if (ABBREVIATIONS.contains(word)) {
+      return false;
+    }
+    // initials and dotted abbreviations: "U.S.", "J."
+    return !(word.length() == 1 && Character.isLetter(word.charAt(0))) && !word.matches("(?:[a-z]\\.)+[a-z]");
+  }
+
+  private static void add(List<int[]> out, String text, int start, int end) {
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) end--;
+    if (end > start) {
+      out.add(new int[] {start, end});
+    }
+  }
+
+  private static int skipSpaces(String text, int i) {
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+    return i;
+  }
+}

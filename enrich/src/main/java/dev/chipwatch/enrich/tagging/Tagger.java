@@ -1,0 +1,98 @@
+package dev.chipwatch.enrich.tagging;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Tags one article: the vendors, chips and countries it names, the government actions on the chip
+ * trade it reports as news, and the market values of listed companies it states. Everything is
+ * compiled in the constructor; {@link #tag} keeps no state, so one instance serves many threads.
+ */
+public final class Tagger {
+  private final MentionFinder mentions;
+  private final EventExtractor events;
+  private final MarketCapExtractor marketCaps;
+
+  public Tagger(Taxonomy taxonomy) {
+    this.mentions = new MentionFinder(taxonomy.aliases());
+    this.events = new EventExtractor(taxonomy);
+    this.marketCaps = new MarketCapExtractor(taxonomy);
+  }
+
+  /** Tags an article whose publication date is unknown. Text is plain (HTML already removed). */
+  public Tags tag(String title, String summary, String content) {
+    return tag(title, summary, content, null);
+  }
+
+  /**
+   * Tags an article; {@code published}, when known, helps tell the article's news from older actions
+   * it recalls ("the ban imposed in April" in a July article).
+   */
+  public Tags tag(String title, String summary, String content, Instant published) {
+    List<Sentence> sentences = new ArrayList<>();
+    addSegment(sentences, title, true);
+    addSegment(sentences, summary, false);
+    addSegment(sentences, content, false);
+
+    Set<String> vendors = new TreeSet<>();
+    Set<String> chips = new TreeSet<>();
+    Set<String> countries = new TreeSet<>();
+    for (Sentence s : sentences) {
+      for (Mention m : s.mentions()) {
+        switch (m.kind()) {
+          case VENDOR -> vendors.add(m.target());
+          case CHIP -> {
+            chips.add(m.target());
+            vendors.add(events.vendorOf(m.target()));
+          }
+          case COUNTRY, CAPITAL -> countries.add(m.target());
+          default -> { }
+        }
+      }
+    }
+    return new Tags(
+        Collections.unmodifiableSet(vendors),
+        Collections.unmodifiableSet(chips),
+        Collections.unmodifiableSet(countries),
+        events.extract(sentences, published),
+        marketCaps.extract(sentences));
+  }
+
+  private void addSegment(List<Sentence> out, String raw, boolean isTitle) {
+    if (raw == null || raw.isBlank()) {
+      return;
+    }
+    String text = TextNormalizer.normalize(raw);
+    List<Mention> found = mentions.find(text, isTitle && isTitleCase(text));
+    int m = 0;
+    for (int[] span : SentenceSplitter.split(text)) {
+      List<Mention> inside = new ArrayList<>();
+      while (m < found.size() && found.get(m).start() < span[1]) {
+        Mention f = found.get(m++);
+        if (f.start() >= span[0]) {
+          inside.add(new Mention(f.start() - span[0], Math.min(f.end(), span[1]) - span[0], f.alias()));
+        }
+      }
+      out.add(Sentence.of(out.size(), isTitle, text.substring(span[0], span[1]), inside));
+    }
+  }
+
+  /** Headlines In Title Case capitalise every word, so a capital says nothing about names. */
+  private static boolean isTitleCase(String title) {
+    int words = 0;
+    int capitalised = 0;
+    for (String w : title.split(" ")) {
+      if (w.length() > 3 && Character.isLetter(w.charAt(0))) {
+        words++;
+        if (Character.isUpperCase(w.charAt(0))) {
+          capitalised++;
+        }
+      }
+    }
+    return words >= 3 && capitalised * 10 >= words * 8;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.chipwatch.enrich.tagging;
+
+/**
+ * Maps typographic variants to plain ASCII one character for one, so that offsets into the
+ * normalised text are offsets into the original: curly quotes, dashes, non-breaking spaces.
+ */
+final class TextNormalizer {
+  private TextNormalizer() {}
+
+  static String normalize(String text) {
+    char[] out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char r = switch (c) {
+        case '\u2018', '\u2019', '\u02bc', '\u2032', '`' -> '\'';
+        case '\u201c', '\u201d', '\u201e', '\u2033' -> '"';
+        case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212' -> '-';
+        case '\u00a0', '\u2009', '\u202f', '\t', '\n', '\r' -> ' ';
+        default -> c;
+      };
+      if (r != c) {
+        if (out == null) {
+          out = text.toCharArray();
+        }
+        out[i] = r;
+      }
+    }
+    return out == null ? text : new String(out);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.chipwatch.enrich.tagging;
+
+import static dev.chipwatch.enrich.tagging.EventKind.ENTITY_LIST;
+import static dev.chipwatch.enrich.tagging.EventKind.EXPORT_ALLOWED;
+import static dev.chipwatch.enrich.tagging.EventKind.EXPORT_BAN;
+import static dev.chipwatch.enrich.tagging.EventKind.EXPORT_LICENSE_REQUIRED;
+import static dev.chipwatch.enrich.tagging.EventKind.IMPORT_RESTRICTION;
+import static dev.chipwatch.enrich.tagging.EventKind.TARIFF;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The phrases that report government actions on the chip trade, as patterns over a lower-cased
+ * sentence. Materials curbs are recognised separately (a material name plus an export curb).
+ */
+final class TriggerLexicon {
+  /** A trigger found in a sentence at [start, end). */
+  record Match(Trigger trigger, int start, int end) {
+    EventKind kind() {
+      return trigger.kind();
+    }
+
+    boolean inside(Match other) {
+      return other != this && other.start <= start && end <= other.end && (other.end - other.start) > (end - start);
+    }
+  }
+
+  /** Up to n words, lazily: the gap inside a phrase such as "lift [the 2023] ban". */
+  private static String gap(int n) {
+    return "(?:[\\w'$%.-]+,? ){0," + n + "}?";
+  }
+  private static final String LICENCE = "licen[cs](?:e|es|ing)";
+  private static final String SELL = "(?:sell|sold|selling|export|exported|exporting|ship|shipped|shipping|supply|supplied|supplying|deliver|delivered)";
+
+  /** Words one of which must appear in a sentence before any trigger is tried: a cheap first filter. */
+  static final Pattern GATE = Pattern.compile(
+      "licen[cs]|\\bban|\\bbar|tariff|dut(?:y|ies)|entity|blacklist|curb|restrict|control|allow|permit|grant|approv|"
+          + "\\blift|resum|\\bstop|avoid|cancel|halt|prohibit|forbid|block|\\bcut|green|lev(?:y|ies)|no longer|"
+          + "requirement|authori[sz]|clear|eas(?:e|ed|es|ing)\\b|revers|rescind|revok|scrap");
+
+  /** Relative-clause participles that describe a state, not an action: "products that are allowed". */
+  static final Pattern EXPORT_CONTEXT = Pattern.compile(
+      "\\bexport|\\bsales?\\b|\\bsell|\\bship|\\bsuppl(?:y|ies|ying)\\b|\\baccess\\b|\\bdeliver");
+
+  private static final List<Trigger> TRIGGERS = new ArrayList<>();
+
+  static {
+    // import restrictions first: "barred ... from buying" is not an export ban
+    add(Trigger.of(IMPORT_RESTRICTION, 0.85,
+        "\\b(?:told|tells?|telling|urged|urges?|urging|ordered|orders?|ordering|instructed|instructs?|directed|directs?|"
+            + "asked|asks?|advised|advises?|pressed|press(?:es)?|requir(?:ed|es|ing)|notices?|guidance|called on|warned)\\b"
+            + ".{0,120}?\\b(?:stop|halt|avoid|cancel|suspend|cease|pause|refrain from|not to|shun|reduce|limit)\\b"
+            + ".{0,40}?\\b(?:buy|buying|purchas\\w*|us(?:e|ing)|order(?:s|ing)?|procur\\w*|imports?|importing|acquir\\w*|deploy\\w*)\\b"));
+    add(Trigger.of(IMPORT_RESTRICTION, 0.85,
+        "\\b(?:ban|bans|banned|banning|bar|bars|barred|barring|prohibit\\w*|forbid\\w*|forbade|block\\w*|restrict\\w*)\\b"
+            + ".{0,80}?\\bfrom (?:buying|purchasing|using|importing|ordering|acquiring|deploying|procuring)\\b"));
+    add(Trigger.of(IMPORT_RESTRICTION, 0.8,
+        "\\b(?:ban|bans|banned|banning|barred|bars|prohibit\\w*|exclud\\w*|remov\\w*|phas\\w* out)\\b .{0,40}?"
+            + "\\b(?:foreign|imported|us|u\\.s\\.|american|overseas|nvidia)\\b .{0,30}?\\b(?:chips?|processors?|semiconductors?|gpus?|accelerators?)\\b"
+            + ".{0,60}?\\b(?:data cent(?:re|er)s?|state|government|critical infrastructure|public|procurement)"));
+    add(Trigger.of(IMPORT_RESTRICTION, 0.8,
+        "\\bimport (?:ban|restrictions?|curbs?)\\b|\\b(?:ban|bans|banned|banning|halt\\w*|restrict\\w*|suspend\\w*|block\\w*) "
+            + gap(3) + "imports\\b"));
+
+    add(Trigger.of(ENTITY_LIST, 0.9,
+        "\\b(?:add|adds|added|adding|place[sd]?|placing|put|puts|putting|includ\\w*|designat\\w*)\\b.{0,160}?\\b(?:to|on) (?:its|the|an|a|their|us|the us|washington's|america's|its own)? ?(?:\\w+ ){0,2}(?:entity list|entities list|blacklist|black list)"));
+    add(Trigger.of(ENTITY_LIST, 0.85, "\\bblacklist(?:s|ed|ing)\\b"));
+
+    add(Trigger.of(TARIFF, 0.85,
+        "\\b(?:impos\\w*|rais(?:e|es|ed|ing)|doubl\\w*|tripl\\w*|quadrupl\\w*|hik(?:e|es|ed|ing)|increas\\w*|sets?|slap\\w*|"
+            + "announc\\w*|levied|levies|levy|cuts?|lower\\w*|reduc\\w*|exempt\\w*|lift\\w*|scrap\\w*|suspend\\w*|paus\\w*|extend\\w*|"
+            + "put|puts|introduc\\w*|unveil\\w*)\\b " + gap(8) + "(?:tariffs?|duty|duties|levy|levies)\\b"));
+    add(Trigger.of(TARIFF, 0.85,
+        "\\b(?:tariffs?|duty|duties|levy|levies)\\b " + gap(8)
+            + "(?:took|take|takes|went|go|goes|came|come|comes) (?:into |in )?effect\\b"));
+    add(Trigger.of(TARIFF, 0.8, "\\btariffs? (?:of|at) [\\d.]+ ?(?:%|per ?cent|percent)"));
+    add(Trigger.of(TARIFF, 0.8, "\\b[\\d.]+ ?(?:%|per ?cent|percent) (?:\\w+ )?(?:tariffs?|duty|duties|levy)\\b"));
+
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85, "\\b" + LICENCE + " requirements?\\b|\\blicensing requirements?\\b"));
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
+        "\\b(?:require|requires|required|requiring|need|needs|needed|needing|must (?:obtain|get|have|seek))\\b "
+            + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\b" + LICENCE + " (?:rule|regime|obligation)s?\\b|\\bsubject to (?:a |an )?(?:export )?" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.75, "\\b(?:same|new) requirement (?:also )?(?:covers|applies)\\b"));
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.7,
+        "\\b(?:require|requires|required|need|needs|needed)\\b (?:(?:a|an|government|us|u\\.s\\.|official|washington's|prior|export) ){0,3}"
+            + "(?:approval|permission|authori[sz]ation)\\b (?:to|for|before) (?:\\w+ ){0,3}" + SELL));
+
+    add(Trigger.of(EXPORT_ALLOWED, 0.9,
+        "\\b(?:began|begin|begins|started|starts?|resumed|resumes?) (?:issuing|granting|approving) (?:(?:export|the|some|new) ){0,2}" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.85,
+        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:(?:the|some|several|new|first|its|their|export|more|a|few|of) ){0,3}" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.85,
+        "\\b" + LICENCE + "\\b " + gap(3)
+            + "(?:will be|would be|were|was|have been|has been|had been|are being|being|to be|are|is|got|get|gets) (?:now |all |quickly |soon )?(?:granted|issued|approved)\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.8,
+        "\\b(?:grant\\w*|approv\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales|exports|shipments|applications)\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.85,
+        "\\b(?:lift|lifted|lifts|lifting|ease|eased|eases|easing|scrap|scrapped|scraps|rescind\\w*|revok\\w*|revers\\w*|"
+            + "remov\\w*|drop|dropped|drops|end|ended|ends|relax\\w*|overturn\\w*|roll\\w* back)\\b " + gap(4)
+            + "(?:ban|bans|restrictions?|curbs?|" + LICENCE + " requirements?|halt|prohibition|export controls)\\b").asReversal());
+    add(Trigger.of(EXPORT_ALLOWED, 0.85, "\\b(?:will|to|agreed to|decided to|would now) (?:now )?(?:allow|permit|let)\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.8,
+        "\\b(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting|let|lets|authori[sz](?:e|es|ed|ing)|cleared|clears|approved)\\b "
+            + gap(5) + "to (?:be )?(?:" + SELL + "|resume)\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.75,
+        "\\b(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting)\\b (?:(?:the|some|more|limited|further|continued|of|its|their) ){0,3}(?:sales|exports|shipments)\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.6, "\\bresum(?:e|ed|es|ing|ption of)\\b " + gap(4) + "(?:sales|shipments|exports|deliveries)\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.8, "\\bgreen[- ]?light(?:s|ed)?\\b|\\bgreen[- ]?lit\\b"));
+
+    add(Trigger.of(EXPORT_BAN, 0.9, "\\bde facto ban\\b|\\bpresumption of denial\\b|\\bamounts? to an? (?:de facto |outright |effective )?ban\\b|\\beffective(?:ly)? (?:an? )?ban(?:s|ned)?\\b"));
+    add(Trigger.of(EXPORT_BAN, 0.85, "\\bno longer (?:be )?(?:able to |allowed to |permitted to )?(?:be )?" + SELL + "\\b"));
+    add(Trigger.of(EXPORT_BAN, 0.85, "\\bstop(?:s|ped|ping)?\\b " + gap(6) + "from " + SELL + "\\b"));
+    add(Trigger.of(EXPORT_BAN, 0.85,
+        "\\b(?:ban|bans|banned|banning|outlaw\\w*)\\b(?! on imports)").needingExportContext());
+    add(Trigger.of(EXPORT_BAN, 0.8,
+        "\\b(?:bar|bars|barred|barring|prohibit|prohibits|prohibited|prohibiting|forbid|forbids|forbade|forbidden|"
+            + "block|blocks|blocked|blocking|halt|halts|halted|halting)\\b").needingExportContext());
+    add(Trigger.of(EXPORT_BAN, 0.8,
+        "\\bcut(?:s|ting)? off\\b|\\bcut(?:s|ting)? " + gap(3) + "off from\\b").asConsequence());
+    add(Trigger.of(EXPORT_BAN, 0.7,
+        "\\b(?:restrict|restricts|restricted|restricting|curb|curbs|curbed|curbing|limit|limits|limited|limiting)\\b "
+            + gap(4) + "(?:exports?|sales|shipments)\\b").needingItems());
+    add(Trigger.of(EXPORT_BAN, 0.65,
+        "\\b(?:impos\\w*|tighten\\w*|expand\\w*|widen\\w*|announc\\w*|unveil\\w*|introduc\\w*|extend\\w*|issu\\w*)\\b "
+            + gap(5) + "(?:export )?(?:curbs|restrictions|controls|ban)\\b").needingItems());
+  }
+
+  private static void add(Trigger t) {
+    TRIGGERS.add(t);
+  }
+
+  private TriggerLexicon() {}
+
+  /** Triggers in a lower-cased sentence, without those that lie inside a longer one. */
+  static List<Match> find(String lower) {
+    if (!GATE.matcher(lower).find()) {
+      return List.of();
+    }
+    List<Match> all = new ArrayList<>();
+    for (Trigger t : TRIGGERS) {
+      Matcher m = t.pattern().matcher(lower);
+      while (m.find()) {
+        all.add(new Match(t, m.start(), m.end()));
+      }
+    }
+    List<Match> out = new ArrayList<>();
+    for (Match m : all) {
+      if (all.stream().noneMatch(m::inside)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+}
