@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chipwatch.schemas.avro.Alert;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -44,10 +43,6 @@ public final class AlertCloudEvent {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
-  }
-
-  static String toString(Alert alert, String source) {
-    return new String(toBytes(alert, source), StandardCharsets.UTF_8);
   }
 
   private static ObjectNode data(Alert alert) {

@@ -14,6 +14,16 @@ public final class HmacSignature {
 
   private HmacSignature() {}
 
+  /** Plain sha256 hex, to name a secret (as a map key) without holding it in clear. */
+  static String sha256Hex(String text) {
+    try {
+      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM");
+    }
+  }
+
   public static String sign(Secret key, byte[] body) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);

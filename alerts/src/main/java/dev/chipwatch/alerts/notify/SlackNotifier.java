@@ -26,6 +26,9 @@ public final class SlackNotifier implements Notifier {
   private final HttpOutcomes outcomes;
   private final SlackMessageFormat format = new SlackMessageFormat();
   private final ObjectMapper json = new ObjectMapper();
+  private final Clock clock;
+  private final SlackRateLimiter limiter;
+  private final String limiterKey;
 
   /**
    * @param http shared client; its connect timeout bounds connection attempts
@@ -33,16 +36,31 @@ public final class SlackNotifier implements Notifier {
    * @param clock resolves Retry-After dates
    */
   public SlackNotifier(HttpClient http, Secret webhookUrl, Duration timeout, Clock clock) {
+    this(http, webhookUrl, timeout, clock, null);
+  }
+
+  /**
+   * @param limiter shared by every notifier of the process, so that two rules posting to the
+   *     same webhook still respect one message per second; null for none
+   */
+  public SlackNotifier(HttpClient http, Secret webhookUrl, Duration timeout, Clock clock, SlackRateLimiter limiter) {
     this.webhookUrl = Objects.requireNonNull(webhookUrl, "webhookUrl");
     this.webhook = HttpTargets.parse(webhookUrl, WHAT);
     this.timeout = Objects.requireNonNull(timeout, "timeout");
-    this.outcomes = new HttpOutcomes(Objects.requireNonNull(http, "http"), Objects.requireNonNull(clock, "clock"));
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.outcomes = new HttpOutcomes(Objects.requireNonNull(http, "http"), clock);
+    this.limiter = limiter;
+    this.limiterKey = "slack:" + HmacSignature.sha256Hex(webhookUrl.reveal());
   }
 
   @Override
   public DeliveryResult send(List<Alert> alerts) {
     if (alerts.isEmpty()) {
       return DeliveryResult.ok();
+    }
+    if (limiter != null && !limiter.tryAcquire(limiterKey)) {
+      return DeliveryResult.retryable(WHAT + ": held back by the local rate limit",
+          limiter.waitTime(limiterKey));
     }
     String body;
     try {
@@ -55,7 +73,11 @@ public final class SlackNotifier implements Notifier {
         .header("Content-Type", "application/json; charset=utf-8")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
         .build();
-    return outcomes.send(request, WHAT, webhookUrl);
+    DeliveryResult result = outcomes.send(request, WHAT, webhookUrl);
+    if (limiter != null && result instanceof DeliveryResult.Retryable r && r.retryAfter().isPresent()) {
+      limiter.pauseUntil(limiterKey, clock.instant().plus(r.retryAfter().get()));
+    }
+    return result;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chipwatch.alerts.rules;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,8 +63,11 @@ public final class RuleFiles {
       "b", 1e9, "bn", 1e9, "billion", 1e9, "m", 1e6, "mn", 1e6, "million", 1e6);
   private static final int MAX_FILE_BYTES = 1 << 20;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // A key written twice would otherwise keep the last value silently.
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final RuleValidator validator = new RuleValidator();
 
@@ -79,6 +83,9 @@ public final class RuleFiles {
 
   /** Parses and validates; returns all rules or throws with every problem found. */
   public List<AlertRule> parse(String text, Format format) throws InvalidRulesException {
+    if (text.length() > MAX_FILE_BYTES) {
+      throw new InvalidRulesException(List.of("rule file larger than 1 MiB"));
+    }
     JsonNode root;
     try {
       root = (format == Format.JSON ? JSON : YAML).readTree(text);

@@ -150,6 +150,8 @@ class RuleFilesTest {
     assertTrue(reasons("rules: [", Format.YAML).get(0).startsWith("not valid YAML"));
     assertEquals(List.of("the document is empty: no rules"), reasons("", Format.YAML));
     assertTrue(reasons("rules: 3", Format.YAML).get(0).contains("'rules' must be a list"));
+    assertTrue(reasons("- id: x\n  kind: mention\n  id: y\n  receivers: [c]\n", Format.YAML)
+        .get(0).contains("Duplicate field 'id'"));
     assertTrue(reasons("- id: x\n  kind: mention\n  keywords: [{a: b}]\n  receivers: [c]\n", Format.YAML)
         .get(0).contains("keywords must hold text values"));
   }
