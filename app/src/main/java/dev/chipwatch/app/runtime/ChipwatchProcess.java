@@ -27,8 +27,10 @@ public final class ChipwatchProcess implements AutoCloseable {
     this.topics = new Topics(config.kafka().topicPrefix());
     String bootstrap = config.kafka().bootstrapServers();
     if (config.kafka().useEmbedded()) {
-      EmbeddedKafka broker = group.own(new EmbeddedKafka(dataDir().resolve("kafka"),
-          config.kafka().embedded().port(), config.kafka().embedded().controllerPort()));
+      var ports = config.kafka().embedded();
+      EmbeddedKafka broker = group.own(ports.port() == 0 || ports.controllerPort() == 0
+          ? EmbeddedKafka.onFreePorts(dataDir().resolve("kafka"))
+          : new EmbeddedKafka(dataDir().resolve("kafka"), ports.port(), ports.controllerPort()));
       broker.start();
       bootstrap = broker.bootstrapServers();
     }

@@ -35,6 +35,9 @@ public final class TopologyReplay implements AutoCloseable {
       .comparing((Input i) -> i.item().published())
       .thenComparing(i -> i.item().link() == null ? "" : i.item().link());
 
+  /** Longer than the topology's publication-order pause, so each item is applied before the next. */
+  private static final java.time.Duration ORDERING_PAUSE = java.time.Duration.ofSeconds(1);
+
   private final Path stateDir;
   private final TopologyTestDriver driver;
   private final Topics topics;
@@ -51,6 +54,7 @@ public final class TopologyReplay implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chipwatch-replay");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
     Tagger tagger = new Tagger(ConfiguredParts.taxonomy(config));
     this.driver = new TopologyTestDriver(
         EnrichTopology.build(settings, tagger, new SimpleMeterRegistry(), Clock.systemUTC()), props);
@@ -63,7 +67,10 @@ public final class TopologyReplay implements AutoCloseable {
     TestOutputTopic<String, ExportStatusChange> out = driver.createOutputTopic(
         topics.name(Topic.EXPORT_STATUS_CHANGES), Topics.keySerde().deserializer(),
         Topics.valueSerde(ExportStatusChange.class).deserializer());
-    items.stream().sorted(PUBLICATION_ORDER).forEach(i -> in.pipeInput(i.item().id(), article(i), i.item().published()));
+    items.stream().sorted(PUBLICATION_ORDER).forEach(i -> {
+      in.pipeInput(i.item().id(), article(i), i.item().published());
+      driver.advanceWallClockTime(ORDERING_PAUSE);
+    });
     return out.readValuesToList();
   }
 

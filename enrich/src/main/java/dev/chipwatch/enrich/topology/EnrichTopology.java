@@ -34,6 +34,9 @@ import org.apache.kafka.streams.state.Stores;
  * market-cap + market-cap.crossings.
  */
 public final class EnrichTopology {
+  static final String STATUS_EVENT_ORDER = "export-events-in-order";
+  static final String MARKET_VALUE_ORDER = "market-values-in-order";
+
   private EnrichTopology() {}
 
   public static Topology build(EnrichSettings settings, Tagger tagger, MeterRegistry registry, Clock clock) {
@@ -48,6 +51,10 @@ public final class EnrichTopology {
         Stores.persistentKeyValueStore(ExportStatusProcessor.STATUS_STORE), keys, Topics.valueSerde(ExportStatus.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(ExportStatusProcessor.PENDING_STORE), keys, Topics.valueSerde(PendingStatus.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(STATUS_EVENT_ORDER), keys, Topics.valueSerde(StatusEvent.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(MARKET_VALUE_ORDER), keys, Topics.valueSerde(MarketQuote.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(MarketCapProcessor.STORE), keys, Topics.valueSerde(MarketCap.class)));
 
@@ -71,6 +78,9 @@ public final class EnrichTopology {
     KStream<String, ExportStatusChange> changes = tagged
         .flatMap((id, article) -> TaggedArticles.statusEvents(article), Named.as("export-events"))
         .repartition(Repartitioned.with(keys, Topics.valueSerde(StatusEvent.class)).withName("export-events-by-pair"))
+        .process(() -> new PublicationOrderProcessor<StatusEvent>(STATUS_EVENT_ORDER, StatusEvent::getPublished,
+            e -> (e.getLink() == null ? "" : e.getLink()) + e.getArticleId()),
+            Named.as("order-export-events"), STATUS_EVENT_ORDER)
         .process(() -> new ExportStatusProcessor(corroboration, stale), Named.as("apply-export-status"),
             ExportStatusProcessor.STATUS_STORE, ExportStatusProcessor.PENDING_STORE)
         .peek((key, change) -> metrics.statusChange(change), Named.as("count-status-changes"));
@@ -90,6 +100,8 @@ public final class EnrichTopology {
     KStream<String, MarketCapUpdate> updates = builder
         .stream(topics.name(Topic.MARKET_QUOTES), Consumed.with(keys, quotes).withName("market-quotes-source"))
         .merge(mentioned, Named.as("quotes-and-mentions"))
+        .process(() -> new PublicationOrderProcessor<MarketQuote>(MARKET_VALUE_ORDER, MarketQuote::getAt,
+            MarketQuote::getSource), Named.as("order-market-values"), MARKET_VALUE_ORDER)
         .process(() -> new MarketCapProcessor(settings), Named.as("apply-market-cap"), MarketCapProcessor.STORE);
     updates
         .mapValues(MarketCapUpdate::value, Named.as("market-cap-value"))

@@ -149,7 +149,9 @@ public final class FeedPoller implements AutoCloseable {
     }
     metrics.fetched("OK", o.took());
     Set<String> seen = cursor == null ? Set.of() : Set.copyOf(cursor.getSeenIds());
-    List<FeedItem> fresh = reading.feed().items().stream().filter(i -> !seen.contains(i.id())).toList();
+    // oldest first: feeds list newest first, and downstream state is built in publication order
+    List<FeedItem> fresh = reading.feed().items().stream().filter(i -> !seen.contains(i.id()))
+        .sorted(java.util.Comparator.comparing(FeedItem::published)).toList();
     boolean validatorsChanged = cursor == null
         || !java.util.Objects.equals(cursor.getEtag(), reading.validators().etag())
         || !java.util.Objects.equals(cursor.getLastModified(), reading.validators().lastModified());
