@@ -17,6 +17,7 @@ public class FeedException extends Exception {
 
   private final Reason reason;
   private final Duration retryAfter;
+  private final int httpStatus;
 
   public FeedException(Reason reason, String message) {
     this(reason, message, null, null);
@@ -28,13 +29,28 @@ public class FeedException extends Exception {
 
   /** @param retryAfter how long the server asked us to wait (429/503 Retry-After), or null */
   public FeedException(Reason reason, String message, Throwable cause, Duration retryAfter) {
+    this(reason, message, cause, retryAfter, 0);
+  }
+
+  private FeedException(Reason reason, String message, Throwable cause, Duration retryAfter, int httpStatus) {
     super(message, cause);
     this.reason = reason;
     this.retryAfter = retryAfter;
+    this.httpStatus = httpStatus;
+  }
+
+  /** An HTTP_STATUS failure: the server answered {@code status}. */
+  public static FeedException httpStatus(int status, String message, Duration retryAfter) {
+    return new FeedException(Reason.HTTP_STATUS, message, null, retryAfter, status);
   }
 
   public Reason reason() {
     return reason;
+  }
+
+  /** The HTTP status behind an HTTP_STATUS failure; 0 for every other reason. */
+  public int httpStatus() {
+    return httpStatus;
   }
 
   /** The server's Retry-After, when it sent a usable one; null otherwise. */

@@ -200,11 +200,11 @@ public final class FeedFetcher {
           uri, retryAfter);
     }
     if (status == 429 || status == 503) {
-      throw new FeedException(FeedException.Reason.HTTP_STATUS, host + ": HTTP " + status
-          + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s"), null, retryAfter);
+      throw FeedException.httpStatus(status, host + ": HTTP " + status
+          + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s"), retryAfter);
     }
     if (status < 200 || status > 299) {
-      throw new FeedException(FeedException.Reason.HTTP_STATUS, host + ": HTTP " + status);
+      throw FeedException.httpStatus(status, host + ": HTTP " + status, null);
     }
     byte[] body = ContentDecoding.decode(
         response.body(), headers.firstValue("Content-Encoding").orElse(null), settings.maxBodyBytes(), host);
@@ -221,8 +221,8 @@ public final class FeedFetcher {
   private static URI redirectTarget(URI current, HttpResponse<?> response) throws FeedException {
     String location = response.headers().firstValue("Location").orElse(null);
     if (location == null || location.isBlank()) {
-      throw new FeedException(FeedException.Reason.HTTP_STATUS,
-          current.getHost() + ": HTTP " + response.statusCode() + " without Location");
+      throw FeedException.httpStatus(response.statusCode(),
+          current.getHost() + ": HTTP " + response.statusCode() + " without Location", null);
     }
     try {
       return checkUrl(current.resolve(location.strip()));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0 (with ROME) and JSON Feed into cleaned {@link FeedItem}s.
@@ -22,12 +23,14 @@ import java.util.Locale;
  * recognised and reported as NOT_A_FEED. Every failure is a classified {@link FeedException}.
  */
 public final class FeedParser {
+  private static final Pattern INVALID_XML_CHARS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
   public ParsedFeed parse(byte[] body, String contentType, Instant fetchedAt) throws FeedException {
     if (body == null || body.length == 0) {
       throw new FeedException(Reason.NOT_A_FEED, "empty document");
     }
-    String text = FeedCharset.decode(body, contentType);
+    // leniency that costs nothing: whitespace before the XML declaration and control characters XML forbids
+    String text = INVALID_XML_CHARS.matcher(FeedCharset.decode(body, contentType)).replaceAll("").stripLeading();
     DocumentHead head = DocumentHead.of(text);
     switch (head.kind()) {
       case EMPTY:
@@ -47,7 +50,11 @@ public final class FeedParser {
     if (head.hasDoctype() && head.doctypeEnd() < 0) {
       throw new FeedException(Reason.PARSE_ERROR, "unterminated DOCTYPE");
     }
-    SyndFeed feed = build(head.withoutDoctype(text), contentType);
+    String xml = head.withoutDoctype(text);
+    if (!XmlNesting.withinDepth(xml, XmlNesting.MAX_DEPTH)) {
+      throw new FeedException(Reason.PARSE_ERROR, "elements nested deeper than " + XmlNesting.MAX_DEPTH + " levels");
+    }
+    SyndFeed feed = build(xml, contentType);
     List<FeedItem> items = new ArrayList<>();
     for (SyndEntry entry : feed.getEntries()) {
       FeedItem item = toItem(entry, fetchedAt);

@@ -173,6 +173,7 @@ class FeedFetcherTest {
 
     assertEquals(FeedException.Reason.HTTP_STATUS, missing.reason());
     assertTrue(missing.getMessage().contains("404"), missing.getMessage());
+    assertEquals(404, missing.httpStatus());
     assertNull(missing.retryAfter());
     assertEquals(FeedException.Reason.HTTP_STATUS, broken.reason());
     assertTrue(broken.getMessage().contains("500"), broken.getMessage());
@@ -184,6 +185,7 @@ class FeedFetcherTest {
 
     assertEquals(FeedException.Reason.HTTP_STATUS, e.reason());
     assertTrue(e.getMessage().contains("429"), e.getMessage());
+    assertEquals(429, e.httpStatus());
     assertEquals(Duration.ofSeconds(120), e.retryAfter());
   }
 
