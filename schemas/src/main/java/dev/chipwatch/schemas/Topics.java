@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -100,6 +101,17 @@ public final class Topics {
 
   public static <T extends SpecificRecord> Serde<T> valueSerde(Class<T> type) {
     return AvroSerdes.serde(type);
+  }
+
+  /** A record for a plain byte-valued producer, its value encoded with the topic's serde. */
+  public <T extends SpecificRecord> ProducerRecord<String, byte[]> record(Topic topic, String key, T value) {
+    String name = name(topic);
+    if (value == null) {
+      return new ProducerRecord<>(name, key, null);
+    }
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) value.getClass();
+    return new ProducerRecord<>(name, key, valueSerde(type).serializer().serialize(name, value));
   }
 
   /** Topic definitions to create, with the given replication factor. */

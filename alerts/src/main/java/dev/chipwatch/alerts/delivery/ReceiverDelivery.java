@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -139,7 +138,6 @@ public final class ReceiverDelivery implements AutoCloseable {
   }
 
   private void deadLetter(Alert a, String reason, Instant now) {
-    String topic = topics.name(Topic.DLQ);
     DeadLetter dl = DeadLetter.newBuilder()
         .setSourceId(receiver)
         .setStage("alerts")
@@ -147,7 +145,7 @@ public final class ReceiverDelivery implements AutoCloseable {
         .setMessage("alert " + a.getId() + ": " + reason)
         .setAt(now)
         .build();
-    producer.send(new ProducerRecord<>(topic, receiver, Topics.valueSerde(DeadLetter.class).serializer().serialize(topic, dl)));
+    producer.send(topics.record(Topic.DLQ, receiver, dl));
   }
 
   public void wakeup() {

@@ -8,11 +8,9 @@ import dev.chipwatch.alerts.notify.Secret;
 import dev.chipwatch.alerts.notify.SlackNotifier;
 import dev.chipwatch.alerts.notify.WebhookNotifier;
 import dev.chipwatch.app.config.ConfigException;
-import java.io.IOException;
+import dev.chipwatch.app.config.SecretSettings;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -89,30 +87,9 @@ public final class Receivers {
     return settings;
   }
 
-  static Secret secret(Map<String, Object> c, String key, Map<String, String> env, String at, boolean required) {
-    if (c.get(key) != null) {
-      return Secret.of(String.valueOf(c.get(key)));
-    }
-    if (c.get(key + "File") != null) {
-      Path file = Path.of(String.valueOf(c.get(key + "File")));
-      try {
-        return Secret.of(Files.readString(file).strip());
-      } catch (IOException e) {
-        throw new ConfigException(at + "." + key + "File: cannot read " + file);
-      }
-    }
-    if (c.get(key + "Env") != null) {
-      String name = String.valueOf(c.get(key + "Env"));
-      String value = env.get(name);
-      if (value == null || value.isBlank()) {
-        throw new ConfigException(at + "." + key + "Env: environment variable " + name + " is not set");
-      }
-      return Secret.of(value.strip());
-    }
-    if (required) {
-      throw new ConfigException(at + ": expected " + key + ", " + key + "File or " + key + "Env");
-    }
-    return null;
+  private static Secret secret(Map<String, Object> c, String key, Map<String, String> env, String at, boolean required) {
+    String value = SecretSettings.resolve(c, key, env, at, required);
+    return value == null ? null : Secret.of(value);
   }
 
   private static String required(Map<String, Object> c, String key, String at) {

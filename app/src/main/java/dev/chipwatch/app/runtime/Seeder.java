@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes the feeds and rules named in the configuration into their compacted topics. */
@@ -56,10 +55,7 @@ public final class Seeder {
     try (var producer = new KafkaProducer<String, byte[]>(kafka.producer("chipwatch-seeder", null),
         new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
       for (Keyed<T> r : records) {
-        @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) r.value().getClass();
-        producer.send(new ProducerRecord<>(name, r.key(), Topics.valueSerde(type).serializer().serialize(name, r.value())))
-            .get();
+        producer.send(topics.record(topic, r.key(), r.value())).get();
       }
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot write to " + name + ": " + e.getCause().getMessage(), e.getCause());

@@ -20,6 +20,8 @@ import dev.chipwatch.ingest.kafka.FeedReader;
 import dev.chipwatch.ingest.kafka.FeedRegistry;
 import dev.chipwatch.ingest.kafka.IngestMetrics;
 import dev.chipwatch.ingest.kafka.IngestSettings;
+import dev.chipwatch.ingest.kafka.QuotePoller;
+import dev.chipwatch.ingest.quotes.QuoteSource;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.AlertRule;
@@ -74,8 +76,10 @@ final class Services {
     bind(new KafkaClientMetrics(feedsConsumer));
     FeedRegistry feeds = new FeedRegistry(feedsConsumer, topics.name(Topic.FEEDS));
     CursorStore cursors = new CursorStore(cursorConsumer, topics.name(Topic.INGEST_CURSORS));
-    FeedReader reader = FeedReader.http(new FeedFetcher(fetch), new FeedParser(), clock);
-    FeedPoller poller = new FeedPoller(settings, feeds, cursors, reader, producer, clock, new IngestMetrics(registry));
+    FeedFetcher fetcher = new FeedFetcher(fetch);
+    FeedReader reader = FeedReader.http(fetcher, new FeedParser(), clock);
+    IngestMetrics metrics = new IngestMetrics(registry);
+    FeedPoller poller = new FeedPoller(settings, feeds, cursors, reader, producer, clock, metrics);
     group.start(new LoopService("ingest-feeds", new LoopService.Loop() {
       @Override
       public void step() throws Exception {
@@ -90,6 +94,28 @@ final class Services {
       @Override
       public void close() {
         poller.close();
+      }
+    }));
+    startQuotes(QuoteSources.build(in.quotes(), System.getenv(), fetcher, clock), metrics);
+  }
+
+  private void startQuotes(List<QuoteSource> sources, IngestMetrics metrics) {
+    if (sources.isEmpty()) {
+      return;
+    }
+    var producer = new KafkaProducer<>(kafka.producer("chipwatch-quotes", null), new StringSerializer(),
+        new ByteArraySerializer());
+    QuotePoller quotes = new QuotePoller(sources, Duration.ofSeconds(config.ingest().quoteIntervalSeconds()), topics,
+        producer, clock, metrics);
+    group.start(new LoopService("ingest-quotes", new LoopService.Loop() {
+      @Override
+      public void step() throws InterruptedException {
+        Thread.sleep(Math.min(1000, quotes.step().toMillis()));
+      }
+
+      @Override
+      public void close() {
+        quotes.close();
       }
     }));
   }

@@ -3,7 +3,6 @@ package dev.chipwatch.ingest.kafka;
 import dev.chipwatch.ingest.feed.FeedException;
 import dev.chipwatch.ingest.feed.FeedItem;
 import dev.chipwatch.ingest.feed.Validators;
-import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.Article;
 import dev.chipwatch.schemas.avro.DeadLetter;
@@ -26,7 +25,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
@@ -214,10 +212,7 @@ public final class FeedPoller implements AutoCloseable {
   }
 
   private <T extends SpecificRecord> void send(Topic topic, String key, T value) {
-    String name = settings.topics().name(topic);
-    @SuppressWarnings("unchecked")
-    Class<T> type = (Class<T>) value.getClass();
-    producer.send(new ProducerRecord<>(name, key, Topics.valueSerde(type).serializer().serialize(name, value)));
+    producer.send(settings.topics().record(topic, key, value));
   }
 
   private static Article article(FeedSource feed, FeedItem item, Instant fetchedAt) {

@@ -30,6 +30,14 @@ public final class IngestMetrics {
         .publishPercentileHistogram().register(registry).record(took);
   }
 
+  void quote(String source) {
+    registry.counter("chipwatch.quotes", "source", source).increment();
+  }
+
+  void quoteFailed(String source, String reason) {
+    registry.counter("chipwatch.quote.failures", "source", source, "reason", reason).increment();
+  }
+
   void ingested(int n) {
     ingested.increment(n);
   }

@@ -36,6 +36,11 @@ public final class ScriptedQuoteSource implements QuoteSource {
     return new ScriptedQuoteSource(steps, clock);
   }
 
+  /** A script written as CSV lines {@code vendor,ticker,marketCapUsd,at}, released with their own times. */
+  public static ScriptedQuoteSource fromCsv(String csv) throws QuoteException {
+    return new ScriptedQuoteSource(CsvQuoteSource.parse(csv, NAME));
+  }
+
   @Override
   public String name() {
     return NAME;
