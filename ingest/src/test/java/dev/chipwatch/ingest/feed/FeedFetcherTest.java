@@ -50,7 +50,7 @@ class FeedFetcherTest {
     fetcher = new FeedFetcher(settings, TestServer.RESOLVER, Clock.fixed(NOW, ZoneOffset.UTC));
     server = TestServer.http()
         .route("/feed", exchange -> {
-          seenHost.set(exchange.getRequestHeaders().getFirst("Host"));
+          seenHost.set(String.join(",", exchange.getRequestHeaders().get("Host")));
           seenAgent.set(exchange.getRequestHeaders().getFirst("User-Agent"));
           exchange.getResponseHeaders().set("ETag", "\"v1\"");
           exchange.getResponseHeaders().set("Last-Modified", "Tue, 15 Jul 2025 08:00:00 GMT");
