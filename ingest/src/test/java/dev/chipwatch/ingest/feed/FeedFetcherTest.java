@@ -268,6 +268,31 @@ class FeedFetcherTest {
   }
 
   @Test
+  void otherFeedsKeepFlowingWhileOneDrips() throws Exception {
+    FeedFetcher shared = new FeedFetcher(settings.withTotalDeadline(Duration.ofSeconds(2)), TestServer.RESOLVER,
+        Clock.systemUTC());
+    java.util.concurrent.CompletableFuture<FeedException.Reason> drip =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            shared.fetch(server.uri("/drip"), null);
+            return null;
+          } catch (FeedException e) {
+            return e.reason();
+          }
+        });
+    sleep(200); // the drip is under way
+
+    long start = System.nanoTime();
+    FetchResult other = shared.fetch(server.uri("/feed"), null);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertEquals(200, other.status());
+    assertTrue(took.compareTo(Duration.ofMillis(1000)) < 0, "took " + took);
+    assertFalse(drip.isDone(), "the slow feed was still dripping");
+    assertEquals(FeedException.Reason.TIMEOUT, drip.get());
+  }
+
+  @Test
   void slowHeadersAreCutOffByTheTotalDeadline() {
     FeedFetcher impatient = new FeedFetcher(settings.withTotalDeadline(Duration.ofSeconds(1)), TestServer.RESOLVER,
         Clock.systemUTC());
