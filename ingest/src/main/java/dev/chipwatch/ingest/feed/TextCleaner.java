@@ -35,6 +35,9 @@ public final class TextCleaner {
     if (html == null || html.isBlank()) {
       return "";
     }
+    if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+      return plain(html); // most titles: nothing for jsoup to do
+    }
     // a bounded depth keeps jsoup's tree builder linear on absurd nesting
     Element body = Jsoup.parse(html, "", Parser.htmlParser().setMaxDepth(MAX_DEPTH)).body();
     StringBuilder text = new StringBuilder(html.length());
@@ -63,8 +66,12 @@ public final class TextCleaner {
         return FilterResult.CONTINUE;
       }
     }, body);
-    String plain = text.toString().replace('\u00a0', ' ');
-    return SPACE.matcher(URL.matcher(plain).replaceAll(" ")).replaceAll(" ").strip();
+    return plain(text.toString());
+  }
+
+  private static String plain(String text) {
+    String spaced = text.replace('\u00a0', ' ');
+    return SPACE.matcher(URL.matcher(spaced).replaceAll(" ")).replaceAll(" ").strip();
   }
 
   private static boolean isHidden(Element element) {

@@ -50,7 +50,7 @@ class FeedFetcherTest {
     fetcher = new FeedFetcher(settings, TestServer.RESOLVER, Clock.fixed(NOW, ZoneOffset.UTC));
     server = TestServer.http()
         .route("/feed", exchange -> {
-          seenHost.set(exchange.getRequestHeaders().getFirst("Host"));
+          seenHost.set(String.join(",", exchange.getRequestHeaders().get("Host")));
           seenAgent.set(exchange.getRequestHeaders().getFirst("User-Agent"));
           exchange.getResponseHeaders().set("ETag", "\"v1\"");
           exchange.getResponseHeaders().set("Last-Modified", "Tue, 15 Jul 2025 08:00:00 GMT");
@@ -265,6 +265,31 @@ class FeedFetcherTest {
 
     assertEquals(FeedException.Reason.TIMEOUT, e.reason());
     assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(2500)) < 0);
+  }
+
+  @Test
+  void otherFeedsKeepFlowingWhileOneDrips() throws Exception {
+    FeedFetcher shared = new FeedFetcher(settings.withTotalDeadline(Duration.ofSeconds(2)), TestServer.RESOLVER,
+        Clock.systemUTC());
+    java.util.concurrent.CompletableFuture<FeedException.Reason> drip =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            shared.fetch(server.uri("/drip"), null);
+            return null;
+          } catch (FeedException e) {
+            return e.reason();
+          }
+        });
+    sleep(200); // the drip is under way
+
+    long start = System.nanoTime();
+    FetchResult other = shared.fetch(server.uri("/feed"), null);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertEquals(200, other.status());
+    assertTrue(took.compareTo(Duration.ofMillis(1000)) < 0, "took " + took);
+    assertFalse(drip.isDone(), "the slow feed was still dripping");
+    assertEquals(FeedException.Reason.TIMEOUT, drip.get());
   }
 
   @Test

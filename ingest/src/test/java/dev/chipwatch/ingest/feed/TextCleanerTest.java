@@ -1,0 +1,35 @@
+package dev.chipwatch.ingest.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TextCleanerTest {
+  @Test
+  void dropsScriptsStylesAndHiddenMarkup() {
+    String html = "<style>p{color:red}</style><p>Visible</p><script>alert(1)</script>"
+        + "<div hidden>secret</div><span style=\"DISPLAY: none\">also secret</span><noscript>x</noscript>";
+
+    assertEquals("Visible", TextCleaner.clean(html));
+  }
+
+  @Test
+  void separatesBlocksAndDecodesEntities() {
+    assertEquals("One. Two & three — four", TextCleaner.clean("<p>One.</p><p>Two &amp; three&nbsp;&mdash; four</p>"));
+    assertEquals("a b", TextCleaner.clean("a<br>b"));
+  }
+
+  @Test
+  void keepsLinkTextButNoUrls() {
+    assertEquals("Read the rule at today",
+        TextCleaner.clean("Read <a href=\"https://bis.gov/x\">the rule</a> at https://bis.gov/rule?id=1 today"));
+    assertEquals("see for more", TextCleaner.clean("see www.nvidia.com/h20 for more"));
+  }
+
+  @Test
+  void plainTextIsOnlyTidied() {
+    assertEquals("Nvidia’s H20 is back", TextCleaner.clean("  Nvidia’s\u00a0H20\n\tis back "));
+    assertEquals("", TextCleaner.clean(null));
+    assertEquals("1 < 2", TextCleaner.clean("1 &lt; 2"));
+  }
+}
