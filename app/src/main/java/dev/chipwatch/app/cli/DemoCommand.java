@@ -32,6 +32,22 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  private Instant healthySince;
+
+  /** Every service running for a few seconds: long enough for a rerun to show it raises nothing twice. */
+  private boolean settled(ChipwatchProcess process) {
+    if (!process.group().allRunning()) {
+      healthySince = null;
+      return false;
+    }
+    if (healthySince == null) {
+      healthySince = Instant.now();
+    }
+    return Duration.between(healthySince, Instant.now()).compareTo(SETTLE) >= 0;
+  }
+
+  private static final Duration SETTLE = Duration.ofSeconds(3);
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -55,10 +71,8 @@ final class DemoCommand implements Callable<Integer> {
           if (alert.getRaisedAt().isBefore(started)) {
             earlier[0]++;
           }
-        }, () -> stop.get() || once && (expected.met() || Instant.now().isAfter(deadline)));
+        }, () -> stop.get() || once && (expected.met() && settled(process) || Instant.now().isAfter(deadline)));
       }
-      // let the console receiver finish printing what was just raised
-      Thread.sleep(1500);
       if (!once) {
         return 0;
       }

@@ -46,6 +46,11 @@ public final class ServiceGroup implements AutoCloseable {
     return !services.isEmpty() && services.stream().allMatch(ManagedService::healthy);
   }
 
+  /** Every service fully running (no stream rebalancing or restoring). */
+  public synchronized boolean allRunning() {
+    return !services.isEmpty() && services.stream().allMatch(s -> "RUNNING".equals(s.state()));
+  }
+
   public synchronized Map<String, String> states() {
     Map<String, String> out = new LinkedHashMap<>();
     services.forEach(s -> out.put(s.name(), s.state()));
