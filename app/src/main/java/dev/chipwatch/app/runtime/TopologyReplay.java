@@ -36,7 +36,7 @@ public final class TopologyReplay implements AutoCloseable {
       .thenComparing(i -> i.item().link() == null ? "" : i.item().link());
 
   /** Longer than the topology's publication-order pause, so each item is applied before the next. */
-  private static final java.time.Duration ORDERING_PAUSE = java.time.Duration.ofSeconds(1);
+  private static final java.time.Duration ORDERING_PAUSE = java.time.Duration.ofSeconds(2);
 
   private final Path stateDir;
   private final TopologyTestDriver driver;

@@ -14,12 +14,15 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Holds records for a moment and passes them on in publication order per key. The articles of one
- * poll are spread over several partitions; without the pause the newest could arrive first and
- * make the older ones look stale to the stateful step after this one.
+ * Holds records and passes them on in publication order per key, once no record for that key has
+ * arrived for a quiet period. The articles of one poll are spread over several partitions; without
+ * the pause the newest could arrive first and make the older ones look stale to the stateful step
+ * after this one. Arrival times are kept in memory only: after a restart, held records are passed
+ * on at the first punctuation, still in order.
  */
 final class PublicationOrderProcessor<V> implements Processor<String, V, String, V> {
-  static final Duration WINDOW = Duration.ofMillis(500);
+  static final Duration QUIET = Duration.ofSeconds(1);
+  private static final Duration CHECK_EVERY = Duration.ofMillis(200);
   private static final char SEP = '\u0000';
 
   private final String store;
@@ -27,6 +30,7 @@ final class PublicationOrderProcessor<V> implements Processor<String, V, String,
   private final Function<V, String> tieBreak;
   private ProcessorContext<String, V> context;
   private KeyValueStore<String, V> buffer;
+  private final java.util.Map<String, Long> lastArrival = new java.util.HashMap<>();
 
   /** @param tieBreak orders records published at the same instant (the link, per the contract) */
   PublicationOrderProcessor(String store, Function<V, Instant> published, Function<V, String> tieBreak) {
@@ -39,13 +43,14 @@ final class PublicationOrderProcessor<V> implements Processor<String, V, String,
   public void init(ProcessorContext<String, V> context) {
     this.context = context;
     this.buffer = context.getStateStore(store);
-    context.schedule(WINDOW, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    context.schedule(CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME, this::flush);
   }
 
   @Override
   public void process(Record<String, V> record) {
     if (record.value() != null) {
       buffer.put(orderKey(record.key(), record.value()), record.value());
+      lastArrival.put(record.key(), context.currentSystemTimeMs());
     }
   }
 
@@ -55,15 +60,25 @@ final class PublicationOrderProcessor<V> implements Processor<String, V, String,
     return key + SEP + String.format("%016d", millis) + SEP + tieBreak.apply(value);
   }
 
-  private void flush() {
+  private void flush(long now) {
     List<KeyValue<String, V>> due = new ArrayList<>();
     try (KeyValueIterator<String, V> all = buffer.all()) {
-      all.forEachRemaining(due::add);
+      while (all.hasNext()) {
+        KeyValue<String, V> entry = all.next();
+        Long arrived = lastArrival.get(keyOf(entry.key));
+        if (arrived == null || now - arrived >= QUIET.toMillis()) {
+          due.add(entry);
+        }
+      }
     }
-    long now = context.currentSystemTimeMs();
     for (KeyValue<String, V> entry : due) {
       buffer.delete(entry.key);
-      context.forward(new Record<>(entry.key.substring(0, entry.key.indexOf(SEP)), entry.value, now));
+      lastArrival.remove(keyOf(entry.key));
+      context.forward(new Record<>(keyOf(entry.key), entry.value, now));
     }
+  }
+
+  private static String keyOf(String orderKey) {
+    return orderKey.substring(0, orderKey.indexOf(SEP));
   }
 }
