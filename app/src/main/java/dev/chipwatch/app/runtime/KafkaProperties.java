@@ -61,7 +61,8 @@ public final class KafkaProperties {
     return p;
   }
 
-  public Properties streams(String applicationId) {
+  /** @param dlqTopic where poison records go (see {@link DeadLetterHandler}) */
+  public Properties streams(String applicationId, String dlqTopic) {
     Properties p = admin();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
@@ -71,6 +72,9 @@ public final class KafkaProperties {
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+    p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, dlqTopic);
     return p;
   }
 }

@@ -123,7 +123,7 @@ final class Services {
   void startEnrich() {
     Taxonomy taxonomy = ConfiguredParts.taxonomy(config);
     var topology = EnrichTopology.build(ConfiguredParts.enrichSettings(config), new Tagger(taxonomy), registry, clock);
-    group.start(new StreamsService("enrich", topology, kafka.streams("chipwatch-enrich"), registry));
+    group.start(new StreamsService("enrich", topology, kafka.streams("chipwatch-enrich", topics.name(Topic.DLQ)), registry));
   }
 
   void startAlerts() {
@@ -135,7 +135,7 @@ final class Services {
     Seeder.seedRules(kafka, topics, rules);
     RuleEvaluator evaluator = new RuleEvaluator(taxonomy::ancestors, clock);
     group.start(new StreamsService("alerts", AlertsTopology.build(topics, evaluator, registry),
-        kafka.streams("chipwatch-alerts"), registry));
+        kafka.streams("chipwatch-alerts", topics.name(Topic.DLQ)), registry));
     startDeliveries(Receivers.build(config.alerts().receivers(), System.getenv(), System.out, clock));
   }
 
