@@ -23,7 +23,13 @@ final class Modality {
           + "study|studying|review(?:ing)? whether|options|possible|potential|proposal)\\b");
   /** "would" in reported speech announces a decision: "said it would allow". */
   private static final Pattern REPORTED_WOULD = Pattern.compile(
-      "\\b(?:said|announced|confirmed|told \\w+|informed \\w+|notified \\w+)\\b(?: that)?(?: it| they| the \\w+| washington| beijing)? would$");
+      "\\b(?:said|says|announced|confirmed|told \\w+|informed \\w+|notified \\w+)\\b(?:\\s[\\w'.]+){0,6}?\\swould$");
+  /** Reported speech: "Nvidia said the US had added...", where the pluperfect is only the backshift. */
+  private static final Pattern SPEECH_BEFORE = Pattern.compile(
+      "\\b(?:said|says|told|tells|announced|disclosed|confirmed|reported|according to|filing|statement)\\b");
+  /** "licences that allowed", "Washington, which has lifted": a relative clause recalling an earlier act. */
+  private static final Pattern RELATIVE_RECAP = Pattern.compile(
+      "\\b(?:that|which|who)\\s(?:(?:has|have|had)\\s(?:\\w+\\s)?)?$");
   private static final Pattern HEDGE_AFTER = Pattern.compile(
       "\\b(?:if|unless|under consideration|being considered|is considering|proposed|according to a draft|is being discussed|"
           + "were to|could|might)\\b");
@@ -32,10 +38,12 @@ final class Modality {
   private static final Pattern PLUPERFECT_BEFORE = Pattern.compile(
       "\\b(?:had|had been|had already|had previously|had earlier|already|previously|earlier|originally|first)\\s(?:\\w+\\s)?$");
   private static final Pattern RECAP_CONJUNCTION = Pattern.compile(
-      "\\b(?:since|before|after|following|when|until|ever since|in the wake of)\\b");
+      "\\b(?:since|before|after|following|when|until|ever since|in the wake of|response to|responding to|reaction to|"
+          + "reacting to|retaliation for|in retaliation against)\\b");
   private static final Pattern RELATIVE_PAST = Pattern.compile(
       "\\b(?:last year|last month|years ago|a year ago|months ago|in the past|in previous years|earlier this year|"
-          + "late last year|since then|at the time|back in|previously|a round of|the \\d{4} (?:rules?|controls|curbs|ban)|"
+          + "late last year|since then|at the time|back in|previously|a day earlier|days earlier|a week earlier|"
+          + "earlier this (?:month|week)|earlier in the (?:month|year)|a round of|the \\d{4} (?:rules?|controls|curbs|ban)|"
           + "prior rules?|existing (?:rules|controls|curbs|restrictions)|earlier (?:rules|controls|curbs|restrictions|ban))\\b");
   private static final Pattern NEWS_TIME = Pattern.compile(
       "\\b(?:on|this|late on|early on|from) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|\\btoday\\b|\\byesterday\\b|"
@@ -106,7 +114,10 @@ final class Modality {
         return true;
       }
     }
-    if (PLUPERFECT_BEFORE.matcher(before).find()) {
+    if (PLUPERFECT_BEFORE.matcher(before).find() && !SPEECH_BEFORE.matcher(lower.substring(0, m.start())).find()) {
+      return true;
+    }
+    if (RELATIVE_RECAP.matcher(before).find() && isPastForm(lower, m.start())) {
       return true;
     }
     if (newsTime) {
@@ -114,6 +125,14 @@ final class Modality {
     }
     String window = before.length() > 50 ? before.substring(before.length() - 50) : before;
     return RECAP_CONJUNCTION.matcher(window).find() || RELATIVE_PAST.matcher(clause).find();
+  }
+
+  /** The trigger's first word is a past form: "allowed", "barred", "let", "cut". */
+  private static boolean isPastForm(String lower, int start) {
+    int end = start;
+    while (end < lower.length() && Character.isLetter(lower.charAt(end))) end++;
+    String w = lower.substring(start, end);
+    return w.endsWith("ed") || w.equals("let") || w.equals("cut") || w.equals("put") || w.equals("set");
   }
 
   private static boolean isPast(String month, String year, Instant published, boolean newsTime) {

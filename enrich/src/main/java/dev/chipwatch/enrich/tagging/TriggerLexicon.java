@@ -37,7 +37,7 @@ final class TriggerLexicon {
 
   /** Words one of which must appear in a sentence before any trigger is tried: a cheap first filter. */
   static final Pattern GATE = Pattern.compile(
-      "licen[cs]|\\bban|\\bbar|tariff|dut(?:y|ies)|entity|blacklist|curb|restrict|control|allow|permit|grant|approv|"
+      "licen[cs]|\\blist|\\bban|\\bbar|tariff|dut(?:y|ies)|entity|blacklist|curb|restrict|control|allow|permit|grant|approv|"
           + "\\blift|resum|\\bstop|avoid|cancel|halt|prohibit|forbid|block|\\bcut|green|lev(?:y|ies)|no longer|"
           + "requirement|authori[sz]|clear|eas(?:e|ed|es|ing)\\b|revers|rescind|revok|scrap");
 
@@ -66,7 +66,9 @@ final class TriggerLexicon {
             + gap(3) + "imports\\b"));
 
     add(Trigger.of(ENTITY_LIST, 0.9,
-        "\\b(?:add|adds|added|adding|place[sd]?|placing|put|puts|putting|includ\\w*|designat\\w*)\\b.{0,160}?\\b(?:to|on) (?:its|the|an|a|their|us|the us|washington's|america's|its own)? ?(?:\\w+ ){0,2}(?:entity list|entities list|blacklist|black list)"));
+        "\\b(?:add|adds|added|adding|place[sd]?|placing|put|puts|putting|includ\\w*|designat\\w*)\\b.{0,160}?\\b(?:to|on) (?:its|the|an|a|their|us|the us|washington's|america's|its own)? ?(?:\\w+ ){0,2}"
+            + "(?:entity list|entities list|list of entities|export control list|export blacklist|trade blacklist|blacklist|black list)"));
+    add(Trigger.of(ENTITY_LIST, 0.8, "\\b(?:the|new) (?:list|listings|additions) (?:also )?includ(?:e|es|ed)\\b"));
     add(Trigger.of(ENTITY_LIST, 0.85, "\\bblacklist(?:s|ed|ing)\\b"));
 
     add(Trigger.of(TARIFF, 0.85,
@@ -83,6 +85,9 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "\\b(?:require|requires|required|requiring|need|needs|needed|needing|must (?:obtain|get|have|seek))\\b "
             + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
+        "\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) (?:obtain|get|seek|secure) "
+            + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\b" + LICENCE + " (?:rule|regime|obligation)s?\\b|\\bsubject to (?:a |an )?(?:export )?" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.75, "\\b(?:same|new) requirement (?:also )?(?:covers|applies)\\b"));
@@ -98,7 +103,7 @@ final class TriggerLexicon {
         "\\b" + LICENCE + "\\b " + gap(3)
             + "(?:will be|would be|were|was|have been|has been|had been|are being|being|to be|are|is|got|get|gets) (?:now |all |quickly |soon )?(?:granted|issued|approved)\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
-        "\\b(?:grant\\w*|approv\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales|exports|shipments|applications)\\b"));
+        "\\b(?:grant\\w*|approv\\w*|authori[sz]\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales|exports|shipments|applications)\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
         "\\b(?:lift|lifted|lifts|lifting|ease|eased|eases|easing|scrap|scrapped|scraps|rescind\\w*|revok\\w*|revers\\w*|"
             + "remov\\w*|drop|dropped|drops|end|ended|ends|relax\\w*|overturn\\w*|roll\\w* back)\\b " + gap(4)
@@ -114,6 +119,11 @@ final class TriggerLexicon {
 
     add(Trigger.of(EXPORT_BAN, 0.9, "\\bde facto ban\\b|\\bpresumption of denial\\b|\\bamounts? to an? (?:de facto |outright |effective )?ban\\b|\\beffective(?:ly)? (?:an? )?ban(?:s|ned)?\\b"));
     add(Trigger.of(EXPORT_BAN, 0.85, "\\bno longer (?:be )?(?:able to |allowed to |permitted to )?(?:be )?" + SELL + "\\b"));
+    add(Trigger.of(EXPORT_BAN, 0.85,
+        "\\b(?:revok\\w*|rescind\\w*|withdr[ae]w\\w*|cancel\\w*|suspend\\w*|pull\\w*) " + gap(3) + "(?:export )?" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_BAN, 0.85,
+        "\\b(?:told|tells?|ordered|orders?|instructed|instructs?|directed|directs?|required|requires)\\b .{0,100}?"
+            + "\\bto (?:stop|halt|cease|suspend) (?:all )?(?:selling|shipping|exporting|supplying|sales|shipments|exports|deliveries)\\b"));
     add(Trigger.of(EXPORT_BAN, 0.85, "\\bstop(?:s|ped|ping)?\\b " + gap(6) + "from " + SELL + "\\b"));
     add(Trigger.of(EXPORT_BAN, 0.85,
         "\\b(?:ban|bans|banned|banning|outlaw\\w*)\\b(?! on imports)").needingExportContext());
