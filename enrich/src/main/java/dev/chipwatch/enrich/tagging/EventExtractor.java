@@ -101,11 +101,18 @@ final class EventExtractor {
 
   private void sentenceEvents(Sentence s, Sentence next, List<String> chips, Instant published, Context ctx, List<Candidate> out) {
     List<String> materials = ItemFinder.materials(s);
-    if (!materials.isEmpty() && chips.isEmpty()) {
+    // a sentence about metals: its export curbs are materials curbs, its tariffs still tariffs
+    boolean aboutMaterials = !materials.isEmpty() && chips.isEmpty();
+    if (aboutMaterials) {
       materialsEvent(s, materials, published, ctx, out);
-      return;
     }
-    List<TriggerLexicon.Match> matches = TriggerLexicon.find(s.lower());
+    List<TriggerLexicon.Match> matches = new ArrayList<>(TriggerLexicon.find(s.lower()));
+    if (aboutMaterials) {
+      matches.removeIf(m -> EXPORT_KINDS.contains(m.kind()));
+    }
+    // "told to stop shipping ... without licences": a licence requirement, not a ban
+    matches.removeIf(m -> m.kind() == EventKind.EXPORT_BAN && matches.stream().anyMatch(
+        o -> o.trigger().withoutLicence() && o.start() > m.start() && Modality.clauseEnd(s.lower(), m.end()) >= o.start()));
     if (matches.isEmpty()) {
       return;
     }
@@ -151,7 +158,7 @@ final class EventExtractor {
   private static double confidence(Sentence s, TriggerLexicon.Match m, Instant published) {
     double confidence = m.trigger().base();
     if (Modality.hedged(s.lower(), m.start(), m.end())) confidence *= 0.25;
-    if (Modality.negated(s.lower(), m.start())) confidence *= 0.2;
+    if (Modality.negated(s.lower(), m)) confidence *= 0.2;
     if (Modality.background(s.text(), s.lower(), m, published)) confidence *= 0.3;
     return confidence;
   }
@@ -204,7 +211,7 @@ final class EventExtractor {
         for (String v : its) {
           taxonomy.vendor(v).map(Taxonomy.Vendor::country).ifPresent(homes::add);
         }
-        return !homes.isEmpty() ? List.copyOf(homes) : places.destinations(s, actor == null ? "US" : actor);
+        return !homes.isEmpty() ? List.copyOf(homes) : places.countries(s, actor == null ? "US" : actor);
       }
       default -> { }
     }

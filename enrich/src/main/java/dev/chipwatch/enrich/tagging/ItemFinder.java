@@ -136,8 +136,8 @@ final class ItemFinder {
       }
       int start = i;
       while (i < lower.length() && (Character.isLetterOrDigit(lower.charAt(i)) || lower.charAt(i) == '-' || lower.charAt(i) == '\'')) i++;
-      if (chipAt(s, start)) {
-        return false;
+      if (chipAt(s, start) || vendorAt(s, start)) {
+        return false; // the noun belongs to a chip model or to the nearer vendor
       }
       String word = lower.substring(start, i);
       if (VENDOR_SCOPE_BREAK.contains(word)) {
@@ -161,6 +161,15 @@ final class ItemFinder {
     }
     for (String w : before.substring(m.start()).trim().split(" ")) {
       if (PRODUCT_NOUNS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean vendorAt(Sentence s, int offset) {
+    for (Mention m : s.mentions()) {
+      if (m.kind() == AliasKind.VENDOR && m.start() <= offset && offset < m.end()) {
         return true;
       }
     }

@@ -75,8 +75,12 @@ final class Modality {
     return HEDGE_AFTER.matcher(after).find();
   }
 
-  static boolean negated(String lower, int triggerStart) {
-    String before = lower.substring(Math.max(0, triggerStart - 40), triggerStart);
+  /** "did not ban", "no plans"; but "no longer" and "cannot ... without a licence" restrict rather than negate. */
+  static boolean negated(String lower, TriggerLexicon.Match m) {
+    if (m.trigger().withoutLicence()) {
+      return false;
+    }
+    String before = lower.substring(Math.max(0, m.start() - 40), m.start()).replace("no longer", "");
     return NEGATION_BEFORE.matcher(before).find();
   }
 
@@ -91,7 +95,9 @@ final class Modality {
     int to = m.trigger().reversal() ? m.start() : clauseEnd(lower, m.end());
     String clause = lower.substring(from, to);
     String before = lower.substring(from, m.start());
-    boolean newsTime = NEWS_TIME.matcher(lower).find();
+    // "on Tuesday" dates the clause it stands in, not a recalled action in another clause
+    boolean newsTime = NEWS_TIME.matcher(lower.substring(from, Math.max(to, clauseEnd(lower, m.end())))).find()
+        || NEWS_TIME.matcher(lower.substring(0, m.start())).find() && from == 0;
     Matcher d = DATE.matcher(clause);
     while (d.find()) {
       if (d.group("month") == null && d.group("year") == null) {

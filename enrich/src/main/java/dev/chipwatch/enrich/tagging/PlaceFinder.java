@@ -97,6 +97,17 @@ final class PlaceFinder {
     return List.of();
   }
 
+  /** Countries named other than the acting one. */
+  List<String> countries(Sentence s, String actor) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Mention c : s.mentions()) {
+      if (isCountry(c) && !c.target().equals(actor)) {
+        out.add(c.target());
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** Countries the sentence sends goods "to", for materials curbs (none means all countries). */
   List<String> directedOnly(Sentence s, String exporter) {
     Set<String> out = new LinkedHashSet<>();

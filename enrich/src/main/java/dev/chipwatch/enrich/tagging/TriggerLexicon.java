@@ -88,7 +88,7 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) (?:obtain|get|seek|secure) "
             + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + "\\b").asWithoutLicence());
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\b" + LICENCE + " (?:rule|regime|obligation)s?\\b|\\bsubject to (?:a |an )?(?:export )?" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.75, "\\b(?:same|new) requirement (?:also )?(?:covers|applies)\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.7,
@@ -98,7 +98,10 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_ALLOWED, 0.9,
         "\\b(?:began|begin|begins|started|starts?|resumed|resumes?) (?:issuing|granting|approving) (?:(?:export|the|some|new) ){0,2}" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
-        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:(?:the|some|several|new|first|its|their|export|more|a|few|of) ){0,3}" + LICENCE + "\\b"));
+        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:(?:the|some|several|new|first|its|their|export|more|a|few|of|it|them|us) ){0,3}" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.8,
+        "\\b(?:secur(?:ed|es|ing)|w[oi]ns?|winning|obtain(?:ed|s)|receiv(?:ed|es)|got|gets)\\b (?:(?:the|its|their|us|u\\.s\\.|export|first|new|necessary) ){0,3}"
+            + LICENCE + " (?:to|for) (?:\\w+ ){0,2}?" + SELL + "\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
         "\\b" + LICENCE + "\\b " + gap(3)
             + "(?:will be|would be|were|was|have been|has been|had been|are being|being|to be|are|is|got|get|gets) (?:now |all |quickly |soon )?(?:granted|issued|approved)\\b"));
