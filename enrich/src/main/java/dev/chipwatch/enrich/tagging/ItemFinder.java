@@ -47,9 +47,12 @@ final class ItemFinder {
   }
 
   private static boolean outOfScope(String lower, int offset) {
-    int from = Modality.clauseStart(lower, offset);
-    for (String w : lower.substring(from, offset).split("[^a-z0-9'-]+")) {
-      if (OUT_OF_SCOPE.contains(w)) {
+    int i = Modality.clauseStart(lower, offset);
+    while (i < offset) {
+      while (i < offset && !Character.isLetter(lower.charAt(i))) i++;
+      int start = i;
+      while (i < offset && Character.isLetter(lower.charAt(i))) i++;
+      if (i > start && OUT_OF_SCOPE.contains(lower.substring(start, i))) {
         return true;
       }
     }

@@ -52,7 +52,7 @@ final class MarketCapExtractor {
     Map<String, MarketValue> out = new LinkedHashMap<>();
     String lastVendor = null;
     for (Sentence s : sentences) {
-      if (MoneyAmount.mayContain(s.text())) {
+      if (MoneyAmount.mayContainDollars(s.lower())) {
         for (MoneyAmount amount : MoneyAmount.find(s.text())) {
           if (!amount.isUsd() || !isValue(s, amount)) {
             continue;

@@ -24,6 +24,9 @@ final class PlaceFinder {
       "leader", "leaders", "customs", "agencies", "agency", "state", "administration", "lawmakers", "cabinet",
       "premier", "minister", "watchdog", "embassy", "side");
 
+  private static final java.util.regex.Pattern COUNTRY_LIST_GLUE =
+      java.util.regex.Pattern.compile("(?:,? and (?:the )?|, (?:the )?| or (?:the )?)");
+
   private final Taxonomy taxonomy;
 
   PlaceFinder(Taxonomy taxonomy) {
@@ -145,7 +148,7 @@ final class PlaceFinder {
   /** "Russia and Belarus", "China, Russia". */
   private static boolean joined(Sentence s, Mention a, Mention b) {
     String between = s.lower().substring(a.end(), b.start());
-    return between.matches("(?:,? and (?:the )?|, (?:the )?| or (?:the )?)");
+    return COUNTRY_LIST_GLUE.matcher(between).matches();
   }
 
   /** "Chinese-origin", "Chinese approval": the exporter's own country, not a destination. */

@@ -35,12 +35,6 @@ final class TriggerLexicon {
   private static final String LICENCE = "licen[cs](?:e|es|ing)";
   private static final String SELL = "(?:sell|sold|selling|export|exported|exporting|ship|shipped|shipping|supply|supplied|supplying|deliver|delivered)";
 
-  /** Words one of which must appear in a sentence before any trigger is tried: a cheap first filter. */
-  static final Pattern GATE = Pattern.compile(
-      "licen[cs]|\\blist|\\bban|\\bbar|tariff|dut(?:y|ies)|entity|blacklist|curb|restrict|control|allow|permit|grant|approv|"
-          + "\\blift|resum|\\bstop|avoid|cancel|halt|prohibit|forbid|block|\\bcut|green|lev(?:y|ies)|no longer|"
-          + "requirement|authori[sz]|clear|eas(?:e|ed|es|ing)\\b|revers|rescind|revok|scrap");
-
   /** Relative-clause participles that describe a state, not an action: "products that are allowed". */
   static final Pattern EXPORT_CONTEXT = Pattern.compile(
       "\\bexport|\\bsales?\\b|\\bsell|\\bship|\\bsuppl(?:y|ies|ying)\\b|\\baccess\\b|\\bdeliver");
@@ -86,7 +80,7 @@ final class TriggerLexicon {
         "\\b(?:require|requires|required|requiring|need|needs|needed|needing|must (?:obtain|get|have|seek))\\b "
             + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
-        "\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) (?:obtain|get|seek|secure) "
+        "(?<=\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) )(?:obtain|get|seek|secure) "
             + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + "\\b").asWithoutLicence());
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\b" + LICENCE + " (?:rule|regime|obligation)s?\\b|\\bsubject to (?:a |an )?(?:export )?" + LICENCE + "\\b"));
@@ -100,7 +94,7 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
         "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:(?:the|some|several|new|first|its|their|export|more|a|few|of|it|them|us) ){0,3}" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
-        "\\b(?:secur(?:ed|es|ing)|w[oi]ns?|winning|obtain(?:ed|s)|receiv(?:ed|es)|got|gets)\\b (?:(?:the|its|their|us|u\\.s\\.|export|first|new|necessary) ){0,3}"
+        "\\b(?:secur(?:ed|es|ing)|won|wins?|winning|obtain(?:ed|s)|receiv(?:ed|es)|got|gets)\\b (?:(?:the|its|their|us|u\\.s\\.|export|first|new|necessary) ){0,3}"
             + LICENCE + " (?:to|for) (?:\\w+ ){0,2}?" + SELL + "\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
         "\\b" + LICENCE + "\\b " + gap(3)
@@ -111,7 +105,7 @@ final class TriggerLexicon {
         "\\b(?:lift|lifted|lifts|lifting|ease|eased|eases|easing|scrap|scrapped|scraps|rescind\\w*|revok\\w*|revers\\w*|"
             + "remov\\w*|drop|dropped|drops|end|ended|ends|relax\\w*|overturn\\w*|roll\\w* back)\\b " + gap(4)
             + "(?:ban|bans|restrictions?|curbs?|" + LICENCE + " requirements?|halt|prohibition|export controls)\\b").asReversal());
-    add(Trigger.of(EXPORT_ALLOWED, 0.85, "\\b(?:will|to|agreed to|decided to|would now) (?:now )?(?:allow|permit|let)\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.85, "(?<=\\b(?:will|to|agreed to|decided to|would now) (?:now )?)(?:allow|permit|let)\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
         "\\b(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting|let|lets|authori[sz](?:e|es|ed|ing)|cleared|clears|approved)\\b "
             + gap(5) + "to (?:be )?(?:" + SELL + "|resume)\\b"));
@@ -149,17 +143,65 @@ final class TriggerLexicon {
 
   private TriggerLexicon() {}
 
-  /** Triggers in a lower-cased sentence, without those that lie inside a longer one. */
-  static List<Match> find(String lower) {
-    if (!GATE.matcher(lower).find()) {
-      return List.of();
-    }
-    List<Match> all = new ArrayList<>();
+  /** For each anchor word, the triggers that can start with it; triggers with no literal start are tried everywhere. */
+  private static final List<String> ANCHOR_WORDS = new ArrayList<>();
+  private static final List<List<Trigger>> ANCHORED = new ArrayList<>();
+  private static final List<Trigger> UNANCHORED = new ArrayList<>();
+  private static final AhoCorasick ANCHORS;
+
+  static {
+    java.util.Map<String, List<Trigger>> byWord = new java.util.LinkedHashMap<>();
     for (Trigger t : TRIGGERS) {
+      List<String> words = RegexAnchors.of(t.pattern().pattern());
+      if (words.isEmpty()) {
+        UNANCHORED.add(t);
+      }
+      for (String w : words) {
+        byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(t);
+      }
+    }
+    byWord.forEach((w, ts) -> {
+      ANCHOR_WORDS.add(w);
+      ANCHORED.add(ts);
+    });
+    ANCHORS = new AhoCorasick(ANCHOR_WORDS);
+  }
+
+  static List<String> anchorWords() {
+    return List.copyOf(ANCHOR_WORDS);
+  }
+
+  /**
+   * Triggers in a lower-cased sentence, without those that lie inside a longer one. Each pattern is
+   * tried only where one of its anchor words starts a word, so a sentence costs one automaton scan
+   * plus a few anchored matches.
+   */
+  static List<Match> find(String lower) {
+    List<Match> all = new ArrayList<>();
+    java.util.Set<Long> tried = new java.util.HashSet<>();
+    ANCHORS.scan(lower, (p, end) -> {
+      int start = end - ANCHOR_WORDS.get(p).length();
+      if (start > 0 && Character.isLetterOrDigit(lower.charAt(start - 1))) {
+        return;
+      }
+      for (Trigger t : ANCHORED.get(p)) {
+        if (!tried.add(((long) System.identityHashCode(t) << 32) | start)) {
+          continue; // "ban" and "bans" both anchor the same trigger here
+        }
+        Matcher m = t.pattern().matcher(lower).region(start, lower.length()).useTransparentBounds(true);
+        if (m.lookingAt()) {
+          all.add(new Match(t, m.start(), m.end()));
+        }
+      }
+    });
+    for (Trigger t : UNANCHORED) {
       Matcher m = t.pattern().matcher(lower);
       while (m.find()) {
         all.add(new Match(t, m.start(), m.end()));
       }
+    }
+    if (all.isEmpty()) {
+      return List.of();
     }
     List<Match> out = new ArrayList<>();
     for (Match m : all) {
