@@ -33,11 +33,6 @@ final class EventExtractor {
   private static final Pattern PLACE_ANAPHOR = Pattern.compile("\\b(?:there|the country|that country|the mainland)\\b");
   /** "to certain countries in the Middle East": the countries follow in the next sentence. */
   private static final Pattern UNNAMED_COUNTRIES = Pattern.compile("\\b(?:certain|some|several|other|\\d+) countries\\b");
-  /** A tariff on these is a tariff on the chip trade; one on coal and crude oil is not. */
-  private static final Pattern TARIFF_SCOPE = Pattern.compile(
-      "\\b(?:goods|imports?|imported|products|chips?|semiconductors?|wafers?|polysilicon|electronics|components|"
-          + "processors?|equipment|tools|hardware|devices|everything)\\b");
-  private static final Pattern TARIFF_OBJECT_END = Pattern.compile("\\b(?:responding|in response|after|following|matching|in retaliation)\\b");
   private static final Set<EventKind> EXPORT_KINDS =
       EnumSet.of(EventKind.EXPORT_BAN, EventKind.EXPORT_LICENSE_REQUIRED, EventKind.EXPORT_ALLOWED);
 
@@ -118,7 +113,7 @@ final class EventExtractor {
     }
     int listing = matches.stream().filter(m -> m.kind() == EventKind.ENTITY_LIST)
         .mapToInt(TriggerLexicon.Match::start).min().orElse(Integer.MAX_VALUE);
-    boolean exportContext = TriggerLexicon.EXPORT_CONTEXT.matcher(s.lower()).find();
+    boolean exportContext = s.cues().any(Cue.EXPORT, 0, s.lower().length());
     Set<EventKind> done = EnumSet.noneOf(EventKind.class);
     for (TriggerLexicon.Match m : matches) {
       Trigger t = m.trigger();
@@ -157,9 +152,9 @@ final class EventExtractor {
 
   private static double confidence(Sentence s, TriggerLexicon.Match m, Instant published) {
     double confidence = m.trigger().base();
-    if (Modality.hedged(s.lower(), m.start(), m.end())) confidence *= 0.25;
-    if (Modality.negated(s.lower(), m)) confidence *= 0.2;
-    if (Modality.background(s.text(), s.lower(), m, published)) confidence *= 0.3;
+    if (Modality.hedged(s, m.start(), m.end())) confidence *= 0.25;
+    if (Modality.negated(s, m)) confidence *= 0.2;
+    if (Modality.background(s, m, published)) confidence *= 0.3;
     return confidence;
   }
 
@@ -234,10 +229,9 @@ final class EventExtractor {
 
   /** "tariffs on US coal, liquefied natural gas and crude oil" is not about chips; "on imports from the US" is. */
   private static boolean tariffOnGoods(Sentence s, TriggerLexicon.Match m) {
-    String after = s.lower().substring(m.start());
-    var end = TARIFF_OBJECT_END.matcher(after);
-    String object = end.find() ? after.substring(0, end.start()) : after;
-    return TARIFF_SCOPE.matcher(object).find() || s.mentions().stream().anyMatch(x -> x.kind() == AliasKind.CHIP);
+    Cues.Hit end = s.cues().first(Cue.OBJECT_END, m.start(), s.lower().length());
+    int objectEnd = end == null ? s.lower().length() : end.start();
+    return s.cues().any(Cue.GOODS, m.start(), objectEnd) || s.mentions().stream().anyMatch(x -> x.kind() == AliasKind.CHIP);
   }
 
   private static List<PolicyAction> merge(List<Candidate> candidates, boolean denialByDefault) {

@@ -35,9 +35,6 @@ final class TriggerLexicon {
   private static final String LICENCE = "licen[cs](?:e|es|ing)";
   private static final String SELL = "(?:sell|sold|selling|export|exported|exporting|ship|shipped|shipping|supply|supplied|supplying|deliver|delivered)";
 
-  /** Relative-clause participles that describe a state, not an action: "products that are allowed". */
-  static final Pattern EXPORT_CONTEXT = Pattern.compile(
-      "\\bexport|\\bsales?\\b|\\bsell|\\bship|\\bsuppl(?:y|ies|ying)\\b|\\baccess\\b|\\bdeliver");
 
   private static final List<Trigger> TRIGGERS = new ArrayList<>();
 
