@@ -39,6 +39,7 @@ final class MarketCapExtractor {
           + "|^\\s?of (?:revenue|sales|orders|bookings|funding|imports|exports|investment|spending)\\b");
   private static final Pattern CHANGE_VERB_AT_END = Pattern.compile(
       "\\b(?:eras\\w*|wip\\w*|lost|los(?:e|es|ing)|shed\\w*|add(?:s|ed|ing)?|gain\\w*|cut\\w*|knock\\w*|slash\\w*)\\s(?:\\w+\\s)?$");
+  private static final Pattern PAREN_BEFORE = Pattern.compile("\\(\\s?(?:about|around|roughly|some|nearly|almost|over|more than|or)?\\s?$");
   private static final double TRILLION = 1e12;
 
   private final Taxonomy taxonomy;
@@ -51,7 +52,7 @@ final class MarketCapExtractor {
     Map<String, MarketValue> out = new LinkedHashMap<>();
     String lastVendor = null;
     for (Sentence s : sentences) {
-      if (MoneyAmount.mayContain(s.text())) {
+      if (MoneyAmount.mayContainDollars(s.lower())) {
         for (MoneyAmount amount : MoneyAmount.find(s.text())) {
           if (!amount.isUsd() || !isValue(s, amount)) {
             continue;
@@ -69,7 +70,7 @@ final class MarketCapExtractor {
   }
 
   private static boolean isValue(Sentence s, MoneyAmount amount) {
-    int anchor = foreignSumBefore(s.lower(), amount.start());
+    int anchor = foreignSumBefore(s.text(), amount.start());
     String before = clauseBefore(s.lower(), anchor);
     String after = s.lower().substring(amount.end(), Math.min(s.lower().length(), amount.end() + 40));
     if (CHANGE_AFTER.matcher(after).find()) {
@@ -98,14 +99,14 @@ final class MarketCapExtractor {
   }
 
   /** "600 billion yuan ($84 billion)": the cue stands before the foreign sum. */
-  private static int foreignSumBefore(String lower, int start) {
-    int i = start - 1;
-    while (i >= 0 && lower.charAt(i) == ' ') i--;
-    if (i < 0 || lower.charAt(i) != '(') {
+  private static int foreignSumBefore(String text, int start) {
+    var paren = PAREN_BEFORE.matcher(text.substring(Math.max(0, start - 30), start));
+    if (!paren.find()) {
       return start;
     }
-    for (MoneyAmount m : MoneyAmount.find(lower.substring(0, i))) {
-      if (!m.isUsd() && lower.substring(m.end(), i).isBlank()) {
+    int i = Math.max(0, start - 30) + paren.start();
+    for (MoneyAmount m : MoneyAmount.find(text.substring(0, i))) {
+      if (!m.isUsd() && text.substring(m.end(), i).isBlank()) {
         return m.start();
       }
     }
@@ -129,7 +130,8 @@ final class MarketCapExtractor {
   private String subjectOf(Sentence s, int offset, String lastVendor) {
     Mention nearest = null;
     for (Mention m : s.mentions()) {
-      if (m.start() < offset && (m.kind() == AliasKind.VENDOR || m.kind() == AliasKind.OTHER_COMPANY)) {
+      if (m.start() < offset && (m.kind() == AliasKind.VENDOR || m.kind() == AliasKind.OTHER_COMPANY)
+          && !inRelativeClause(s.lower(), m.start(), offset)) {
         nearest = m;
       }
     }
@@ -142,6 +144,16 @@ final class MarketCapExtractor {
       }
     }
     return lastVendor;
+  }
+
+  /** "Nvidia, which supplies Oracle's data centres, was worth...": Oracle is inside an aside. */
+  private static boolean inRelativeClause(String lower, int at, int offset) {
+    int open = Math.max(lower.lastIndexOf(", which ", at), lower.lastIndexOf(", who ", at));
+    if (open < 0) {
+      return false;
+    }
+    int close = lower.indexOf(',', open + 2);
+    return close >= 0 && close > at && close < offset;
   }
 
   private static String lastVendorIn(Sentence s, int offset, String previous) {

@@ -8,8 +8,12 @@ final class MaterialsCurb {
   private static final Pattern EXPORT = Pattern.compile("\\bexport\\w*|\\bshipments?\\b|\\boverseas sales\\b");
   private static final Pattern CURB = Pattern.compile(
       "\\b(?:ban|bans|banned|banning|bar|bars|barred|halt\\w*|restrict\\w*|curb\\w*|controls?|tighten\\w*|widen\\w*|"
-          + "licen[cs]\\w*|suspend\\w*|prohibit\\w*|limit\\w*|requir\\w*)\\b");
-  private static final Trigger MATERIALS = new Trigger(EventKind.MATERIALS_EXPORT_BAN, CURB, 0.85, false, false, false, false);
+          + "licen[cs]\\w*|prohibit\\w*|limit\\w*|requir\\w*)\\b");
+  /** "suspend its ban", "pause its new controls": undoing a curb is not one. */
+  private static final Pattern UNDO_BEFORE = Pattern.compile(
+      "\\b(?:suspend\\w*|paus\\w*|lift\\w*|scrap\\w*|eas(?:e|ed|es|ing)|remov\\w*|drop\\w*|end(?:s|ed|ing)?|relax\\w*|"
+          + "rescind\\w*|revok\\w*|withdr\\w*)\\b[^,;]{0,50}$");
+  private static final Trigger MATERIALS = new Trigger(EventKind.MATERIALS_EXPORT_BAN, CURB, 0.85, false, false, false, false, false);
 
   private MaterialsCurb() {}
 
@@ -19,6 +23,11 @@ final class MaterialsCurb {
       return null;
     }
     Matcher m = CURB.matcher(lower);
-    return m.find() ? new TriggerLexicon.Match(MATERIALS, m.start(), m.end()) : null;
+    while (m.find()) {
+      if (!UNDO_BEFORE.matcher(lower.substring(0, m.start())).find()) {
+        return new TriggerLexicon.Match(MATERIALS, m.start(), m.end());
+      }
+    }
+    return null;
   }
 }

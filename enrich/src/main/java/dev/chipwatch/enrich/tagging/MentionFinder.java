@@ -13,14 +13,15 @@ import java.util.Set;
  */
 final class MentionFinder {
   /** Capitalised words that may stand before a chip family name without making it a person's name. */
-  private static final Set<String> NOT_FIRST_NAMES = Set.of(
+  private static final Set<String> NOT_FIRST_NAMES = Set.copyOf(List.of(
       "the", "a", "an", "its", "their", "his", "her", "our", "new", "next", "latest", "first", "current",
       "upcoming", "both", "all", "more", "most", "whose", "this", "that", "these", "those", "with", "for",
       "and", "of", "in", "on", "as", "by", "from", "to", "after", "before", "while", "when", "unlike", "like",
       "china", "chinese", "us", "nvidia", "nvidia's", "gb", "hgx", "dgx", "rtx", "pro", "ultra", "grace",
       "but", "even", "only", "older", "previous", "such", "each", "every", "if", "since", "than", "without",
       "including", "called", "dubbed", "named", "said", "says", "chips", "chip", "gpu", "gpus", "ai", "h20",
-      "during", "under", "about", "at", "into", "over", "via", "whether", "or", "nor", "so", "yet", "then");
+      "during", "under", "about", "at", "into", "over", "via", "whether", "or", "nor", "so", "yet", "then",
+      "meanwhile", "however", "also", "today", "now", "china-specific"));
   private static final Set<String> PERSON_TITLES = Set.of("mr", "ms", "mrs", "dr", "prof", "professor", "analyst", "admiral");
   private static final Set<String> SPEECH_VERBS = Set.of(
       "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "argued", "argues", "noted",
@@ -123,10 +124,7 @@ final class MentionFinder {
       return true;
     }
     String after = wordAfter(text, m.end());
-    if (SPEECH_VERBS.contains(after.toLowerCase(Locale.ROOT)) && !text.startsWith("'", m.end())) {
-      return true;
-    }
-    return beforeLower.equals("said") || beforeLower.equals("says");
+    return SPEECH_VERBS.contains(after.toLowerCase(Locale.ROOT)) && !text.startsWith("'", m.end());
   }
 
   /** "a conference in Taipei", "Beijing-based": the city, not the government. */

@@ -4,121 +4,220 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Whether a reported action is the article's news and decided: not a proposal, rumour, denial or
- * question (hedged), not negated, and not an older action recalled as background.
+ * question (hedged), not negated, and not an older action recalled as background. Works on the
+ * sentence's {@link Cues}, found in one scan, so each check is a look-up, not a regex pass.
  */
 final class Modality {
-  private static final Pattern HEDGE_BEFORE = Pattern.compile(
-      "\\b(?:consider\\w*|weigh\\w*|mull\\w*|discuss\\w*|debat\\w*|propos\\w*|draft\\w*|could|might|may|should|whether|if|unless|once|"
-          + "plan|plans|planned|planning|intend\\w*|seek\\w*|sought|expected to|expects? to|set to|poised to|preparing to|prepares to|"
-          + "threaten\\w*|no plans?|no decision|den(?:y|ies|ied|ial)|rumou?r\\w*|speculat\\w*|calls? for|called for|"
-          + "urg(?:e|es|ed|ing) (?:the )?(?:administration|government|commerce|congress|white house|washington|lawmakers|officials)|"
-          + "bills?|legislation|lawmakers|senators?|congressm[ae]n|far from certain|uncertain|unclear|no assurance|"
-          + "hop(?:e|es|ed|ing)|lobb\\w*|push(?:es|ed|ing)? for|talks|negotiat\\w*|"
-          + "ask(?:ed|s)? (?:the )?(?:administration|government|commerce)|would have|would|wants? to|aims? to|"
-          + "study|studying|review(?:ing)? whether|options|possible|potential|proposal)\\b");
-  /** "would" in reported speech announces a decision: "said it would allow". */
-  private static final Pattern REPORTED_WOULD = Pattern.compile(
-      "\\b(?:said|announced|confirmed|told \\w+|informed \\w+|notified \\w+)\\b(?: that)?(?: it| they| the \\w+| washington| beijing)? would$");
-  private static final Pattern HEDGE_AFTER = Pattern.compile(
-      "\\b(?:if|unless|under consideration|being considered|is considering|proposed|according to a draft|is being discussed|"
-          + "were to|could|might)\\b");
-  private static final Pattern NEGATION_BEFORE = Pattern.compile(
-      "\\b(?:not|no|never|neither|nor|cannot|refused to|declined to|stopped short of|rather than|instead of|without)\\b[^,;]{0,25}$|n't\\b[^,;]{0,25}$");
-  private static final Pattern PLUPERFECT_BEFORE = Pattern.compile(
-      "\\b(?:had|had been|had already|had previously|had earlier|already|previously|earlier|originally|first)\\s(?:\\w+\\s)?$");
-  private static final Pattern RECAP_CONJUNCTION = Pattern.compile(
-      "\\b(?:since|before|after|following|when|until|ever since|in the wake of)\\b");
-  private static final Pattern RELATIVE_PAST = Pattern.compile(
-      "\\b(?:last year|last month|years ago|a year ago|months ago|in the past|in previous years|earlier this year|"
-          + "late last year|since then|at the time|back in|previously|a round of|the \\d{4} (?:rules?|controls|curbs|ban)|"
-          + "prior rules?|existing (?:rules|controls|curbs|restrictions)|earlier (?:rules|controls|curbs|restrictions|ban))\\b");
-  private static final Pattern NEWS_TIME = Pattern.compile(
-      "\\b(?:on|this|late on|early on|from) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|\\btoday\\b|\\byesterday\\b|"
-          + "\\bthis week\\b|\\bovernight\\b|\\bon \\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-          + "\\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w* \\d{1,2}\\b");
+  private static final Set<String> PLUPERFECT_MARKS = Set.of("had", "already", "previously", "earlier", "originally", "first");
+  private static final Set<String> RELATIVE_PRONOUNS = Set.of("that", "which", "who");
+  private static final Set<String> PERFECT = Set.of("has", "have", "had");
+  private static final Set<String> MONTH_PREPOSITIONS = Set.of("in", "since", "early", "late", "mid", "of", "from", "until", "by", "before", "after");
+  private static final Set<String> FUTURE_PREPOSITIONS = Set.of("by", "through", "until", "till", "to", "from");
+  /** Words that make "would" report a decision: "said it would allow". */
+  private static final Set<String> ANNOUNCING = Set.of("said", "says", "announced", "confirmed", "told");
+  private static final Pattern NUMERIC_NEWS_DATE = Pattern.compile(
+      "\\bon \\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w* \\d{1,2}\\b");
   private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
-  /** A past date: "in October 2023", "in 2022", "since August 2023", "imposed in April". */
+  /** A date: "in October 2023", "in 2022", "since August 2023", "imposed in April". */
   private static final Pattern DATE = Pattern.compile(
       "\\b(?<prep>in|since|on|of|from|during|by|through|until|till|to|before|after)\\s(?:(?:early|late|mid|mid-)\\s?)?"
           + "(?:(?<month>" + MONTHS + ")(?:\\s\\d{1,2})?,?\\s?)?(?<year>(?:19|20)\\d\\d)?\\b");
-  private static final Pattern YEAR_RULES = Pattern.compile("\\b(?<year>(?:19|20)\\d\\d)(?:'s)? (?:rules?|controls|curbs|ban|restrictions|export controls)\\b");
+  private static final Pattern YEAR_RULES = Pattern.compile(
+      "\\b(?<year>(?:19|20)\\d\\d)(?:'s)? (?:rules?|controls|curbs|ban|restrictions|export controls)\\b");
 
   private Modality() {}
 
   /** A proposal, plan, rumour, denial or question rather than a decision. */
-  static boolean hedged(String lower, int triggerStart, int triggerEnd) {
+  static boolean hedged(Sentence s, int triggerStart, int triggerEnd) {
+    String lower = s.lower();
     if (lower.stripTrailing().endsWith("?")) {
       return true;
     }
-    String before = lower.substring(0, triggerStart);
-    Matcher h = HEDGE_BEFORE.matcher(before);
-    while (h.find()) {
-      if (!(h.group().equals("would") && REPORTED_WOULD.matcher(before.substring(0, h.end())).find()
-          && !before.contains(" if "))) {
+    for (Cues.Hit h : s.cues().all(Cue.HEDGE, 0, triggerStart)) {
+      String word = lower.substring(h.start(), h.end());
+      if (word.equals("would") && announcedBefore(s, h.start()) && !lower.substring(0, triggerStart).contains(" if ")) {
+        continue; // reported speech: "said on Monday that the US would cut the tariff"
+      }
+      if (word.equals("may") && isMonth(lower, h)) {
+        continue;
+      }
+      return true;
+    }
+    return s.cues().any(Cue.HEDGE_AFTER, triggerEnd, clauseEnd(lower, triggerEnd));
+  }
+
+  private static boolean announcedBefore(Sentence s, int offset) {
+    Cues.Hit speech = s.cues().last(Cue.SPEECH, 0, offset);
+    if (speech == null || !ANNOUNCING.contains(s.lower().substring(speech.start(), speech.end()))) {
+      return false;
+    }
+    return words(s.lower(), speech.end(), offset) <= 7;
+  }
+
+  private static boolean isMonth(String lower, Cues.Hit may) {
+    String before = MentionFinder.wordBefore(lower, may.start());
+    String after = MentionFinder.wordAfter(lower, may.end());
+    return MONTH_PREPOSITIONS.contains(before) || (!after.isEmpty() && Character.isDigit(after.charAt(0)));
+  }
+
+  /** "did not ban", "no plans"; but "no longer" and "cannot ... without a licence" restrict rather than negate. */
+  static boolean negated(Sentence s, TriggerLexicon.Match m) {
+    if (m.trigger().withoutLicence()) {
+      return false;
+    }
+    String lower = s.lower();
+    int from = Math.max(0, m.start() - 40);
+    for (Cues.Hit h : s.cues().all(Cue.NEGATION, from, m.start())) {
+      if (lower.startsWith("no longer", h.start())) {
+        continue;
+      }
+      if (closeAndSameClause(lower, h.end(), m.start())) {
         return true;
       }
     }
-    String after = lower.substring(triggerEnd, clauseEnd(lower, triggerEnd));
-    return HEDGE_AFTER.matcher(after).find();
+    int nt = lower.lastIndexOf("n't", m.start());
+    return nt >= from && closeAndSameClause(lower, nt + 3, m.start());
   }
 
-  static boolean negated(String lower, int triggerStart) {
-    String before = lower.substring(Math.max(0, triggerStart - 40), triggerStart);
-    return NEGATION_BEFORE.matcher(before).find();
+  private static boolean closeAndSameClause(String lower, int from, int to) {
+    if (to - from > 25) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (lower.charAt(i) == ',' || lower.charAt(i) == ';') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
-   * An older action recalled in passing: a past date in the trigger's clause, a pluperfect, a recap
-   * conjunction ("before the US banned..."), unless the sentence dates the action as this news.
+   * An older action recalled in passing: a past date in the trigger's clause, a pluperfect, a relative
+   * clause or recap conjunction ("before the US banned..."), unless the clause dates it as this news.
    *
    * @param published the article's date, or null when unknown
    */
-  static boolean background(String text, String lower, TriggerLexicon.Match m, Instant published) {
+  static boolean background(Sentence s, TriggerLexicon.Match m, Instant published) {
+    String lower = s.lower();
     int from = clauseStart(lower, m.start());
     int to = m.trigger().reversal() ? m.start() : clauseEnd(lower, m.end());
-    String clause = lower.substring(from, to);
-    String before = lower.substring(from, m.start());
-    boolean newsTime = NEWS_TIME.matcher(lower).find();
-    Matcher d = DATE.matcher(clause);
-    while (d.find()) {
-      if (d.group("month") == null && d.group("year") == null) {
-        continue;
-      }
-      if (d.group("month") != null && d.group("month").equals("may") && d.group("year") == null
-          && !Character.isUpperCase(text.charAt(from + d.start("month")))) {
-        continue; // the verb
-      }
-      if (java.util.Set.of("by", "through", "until", "till", "to", "from").contains(d.group("prep"))) {
-        continue; // a deadline or start date ahead
-      }
-      if (isPast(d.group("month"), d.group("year"), published, newsTime)) {
+    // "on Tuesday" dates the clause it stands in, not a recalled action in another clause
+    boolean newsTime = isNewsTime(s, from, Math.max(to, clauseEnd(lower, m.end())))
+        || (from == 0 && isNewsTime(s, 0, m.start()));
+    if (hasDigit(lower, from, to) || s.cues().any(Cue.MONTH, from, to)) {
+      if (pastDate(s, from, to, published, newsTime)) {
         return true;
       }
     }
-    Matcher y = YEAR_RULES.matcher(clause);
-    while (y.find()) {
-      if (isPast(null, y.group("year"), published, newsTime)) {
-        return true;
-      }
+    if (endsWithPluperfect(lower, from, m.start()) && !s.cues().any(Cue.SPEECH, 0, m.start())) {
+      return true;
     }
-    if (PLUPERFECT_BEFORE.matcher(before).find()) {
+    if (endsWithRelativeClause(lower, from, m.start()) && isPastForm(lower, m.start())) {
       return true;
     }
     if (newsTime) {
       return false;
     }
-    String window = before.length() > 50 ? before.substring(before.length() - 50) : before;
-    return RECAP_CONJUNCTION.matcher(window).find() || RELATIVE_PAST.matcher(clause).find();
+    return s.cues().any(Cue.RECAP, Math.max(from, m.start() - 50), m.start()) || s.cues().any(Cue.RELATIVE_PAST, from, to);
+  }
+
+  private static boolean isNewsTime(Sentence s, int from, int to) {
+    return s.cues().any(Cue.NEWS_TIME, from, to)
+        || (hasDigit(s.lower(), from, to) && NUMERIC_NEWS_DATE.matcher(s.lower()).region(from, to).find());
+  }
+
+  private static boolean pastDate(Sentence s, int from, int to, Instant published, boolean newsTime) {
+    Matcher d = DATE.matcher(s.lower()).region(from, to);
+    while (d.find()) {
+      String month = d.group("month");
+      String year = d.group("year");
+      if ((month == null && year == null) || FUTURE_PREPOSITIONS.contains(d.group("prep"))) {
+        continue; // no date, or a deadline or start date ahead
+      }
+      if ("may".equals(month) && year == null && !Character.isUpperCase(s.text().charAt(d.start("month")))) {
+        continue; // the verb
+      }
+      if (isPast(month, year, published, newsTime)) {
+        return true;
+      }
+    }
+    Matcher y = YEAR_RULES.matcher(s.lower()).region(from, to);
+    while (y.find()) {
+      if (isPast(null, y.group("year"), published, newsTime)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "had allowed", "had already banned", "previously barred": the last words before the trigger. */
+  private static boolean endsWithPluperfect(String lower, int from, int triggerStart) {
+    String[] last = lastWords(lower, from, triggerStart, 2);
+    return PLUPERFECT_MARKS.contains(last[0]) || PLUPERFECT_MARKS.contains(last[1]);
+  }
+
+  /** "licences that allowed", "Washington, which has lifted". */
+  private static boolean endsWithRelativeClause(String lower, int from, int triggerStart) {
+    String[] last = lastWords(lower, from, triggerStart, 3);
+    return RELATIVE_PRONOUNS.contains(last[0])
+        || (PERFECT.contains(last[0]) && RELATIVE_PRONOUNS.contains(last[1]))
+        || (PERFECT.contains(last[1]) && RELATIVE_PRONOUNS.contains(last[2]));
+  }
+
+  /** The n words before offset (nearest first), "" where the clause runs out. */
+  private static String[] lastWords(String lower, int from, int offset, int n) {
+    String[] out = new String[n];
+    java.util.Arrays.fill(out, "");
+    int i = offset;
+    for (int k = 0; k < n; k++) {
+      while (i > from && lower.charAt(i - 1) == ' ') i--;
+      int end = i;
+      while (i > from && Character.isLetter(lower.charAt(i - 1))) i--;
+      if (end == i) {
+        break;
+      }
+      out[k] = lower.substring(i, end);
+    }
+    return out;
+  }
+
+  private static int words(String lower, int from, int to) {
+    int n = 0;
+    boolean inWord = false;
+    for (int i = from; i < to; i++) {
+      boolean letter = Character.isLetterOrDigit(lower.charAt(i));
+      if (letter && !inWord) n++;
+      inWord = letter;
+    }
+    return n;
+  }
+
+  private static boolean hasDigit(String lower, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isDigit(lower.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The trigger's first word is a past form: "allowed", "barred", "let", "cut". */
+  private static boolean isPastForm(String lower, int start) {
+    int end = start;
+    while (end < lower.length() && Character.isLetter(lower.charAt(end))) end++;
+    String w = lower.substring(start, end);
+    return w.endsWith("ed") || w.equals("let") || w.equals("cut") || w.equals("put") || w.equals("set");
   }
 
   private static boolean isPast(String month, String year, Instant published, boolean newsTime) {
     if (published == null) {
-      // without the article's date, a dated action is taken as recalled unless the sentence says "on Friday"
+      // without the article's date, a dated action is taken as recalled unless the clause says "on Friday"
       return !newsTime;
     }
     LocalDate when = published.atZone(ZoneOffset.UTC).toLocalDate();

@@ -24,13 +24,9 @@ record MoneyAmount(int start, int end, double usd) {
     return !Double.isNaN(usd);
   }
 
-  static boolean mayContain(String sentence) {
-    for (int i = 0; i < sentence.length(); i++) {
-      if (Character.isDigit(sentence.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
+  /** A cheap test before the pattern: only sentences with "$" or "dollars" can state a dollar sum. */
+  static boolean mayContainDollars(String lower) {
+    return lower.indexOf('$') >= 0 || lower.contains("dollar");
   }
 
   static List<MoneyAmount> find(String sentence) {

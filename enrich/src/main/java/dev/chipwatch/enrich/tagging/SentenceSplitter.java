@@ -63,7 +63,21 @@ final class SentenceSplitter {
       return false;
     }
     // initials and dotted abbreviations: "U.S.", "J."
-    return !(word.length() == 1 && Character.isLetter(word.charAt(0))) && !word.matches("(?:[a-z]\\.)+[a-z]");
+    return !(word.length() == 1 && Character.isLetter(word.charAt(0))) && !isDottedAbbreviation(word);
+  }
+
+  /** "u.s", "e.u", "c.c": single letters joined by dots. */
+  private static boolean isDottedAbbreviation(String word) {
+    if (word.length() < 3 || word.length() % 2 == 0) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      boolean ok = i % 2 == 0 ? Character.isLetter(word.charAt(i)) : word.charAt(i) == '.';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void add(List<int[]> out, String text, int start, int end) {

@@ -14,27 +14,32 @@ import java.util.regex.Pattern;
  *     halt imposed in April")
  * @param needsExportContext the word alone is ambiguous ("ban"): only counts in a sentence about exports
  *     or sales
+ * @param withoutLicence "without a licence": turns a nearby "stop shipping" into a licence requirement
  */
 record Trigger(EventKind kind, Pattern pattern, double base, boolean needsItems, boolean consequence,
-    boolean reversal, boolean needsExportContext) {
+    boolean reversal, boolean needsExportContext, boolean withoutLicence) {
 
   static Trigger of(EventKind kind, double base, String regex) {
-    return new Trigger(kind, Pattern.compile(regex), base, false, false, false, false);
+    return new Trigger(kind, Pattern.compile(regex), base, false, false, false, false, false);
   }
 
   Trigger needingItems() {
-    return new Trigger(kind, pattern, base, true, consequence, reversal, needsExportContext);
+    return new Trigger(kind, pattern, base, true, consequence, reversal, needsExportContext, withoutLicence);
   }
 
   Trigger asConsequence() {
-    return new Trigger(kind, pattern, base, needsItems, true, reversal, needsExportContext);
+    return new Trigger(kind, pattern, base, needsItems, true, reversal, needsExportContext, withoutLicence);
   }
 
   Trigger asReversal() {
-    return new Trigger(kind, pattern, base, needsItems, consequence, true, needsExportContext);
+    return new Trigger(kind, pattern, base, needsItems, consequence, true, needsExportContext, withoutLicence);
   }
 
   Trigger needingExportContext() {
-    return new Trigger(kind, pattern, base, needsItems, consequence, reversal, true);
+    return new Trigger(kind, pattern, base, needsItems, consequence, reversal, true, withoutLicence);
+  }
+
+  Trigger asWithoutLicence() {
+    return new Trigger(kind, pattern, base, needsItems, consequence, reversal, needsExportContext, true);
   }
 }

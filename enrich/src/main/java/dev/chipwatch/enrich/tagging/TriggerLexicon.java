@@ -35,15 +35,6 @@ final class TriggerLexicon {
   private static final String LICENCE = "licen[cs](?:e|es|ing)";
   private static final String SELL = "(?:sell|sold|selling|export|exported|exporting|ship|shipped|shipping|supply|supplied|supplying|deliver|delivered)";
 
-  /** Words one of which must appear in a sentence before any trigger is tried: a cheap first filter. */
-  static final Pattern GATE = Pattern.compile(
-      "licen[cs]|\\bban|\\bbar|tariff|dut(?:y|ies)|entity|blacklist|curb|restrict|control|allow|permit|grant|approv|"
-          + "\\blift|resum|\\bstop|avoid|cancel|halt|prohibit|forbid|block|\\bcut|green|lev(?:y|ies)|no longer|"
-          + "requirement|authori[sz]|clear|eas(?:e|ed|es|ing)\\b|revers|rescind|revok|scrap");
-
-  /** Relative-clause participles that describe a state, not an action: "products that are allowed". */
-  static final Pattern EXPORT_CONTEXT = Pattern.compile(
-      "\\bexport|\\bsales?\\b|\\bsell|\\bship|\\bsuppl(?:y|ies|ying)\\b|\\baccess\\b|\\bdeliver");
 
   private static final List<Trigger> TRIGGERS = new ArrayList<>();
 
@@ -66,7 +57,9 @@ final class TriggerLexicon {
             + gap(3) + "imports\\b"));
 
     add(Trigger.of(ENTITY_LIST, 0.9,
-        "\\b(?:add|adds|added|adding|place[sd]?|placing|put|puts|putting|includ\\w*|designat\\w*)\\b.{0,160}?\\b(?:to|on) (?:its|the|an|a|their|us|the us|washington's|america's|its own)? ?(?:\\w+ ){0,2}(?:entity list|entities list|blacklist|black list)"));
+        "\\b(?:add|adds|added|adding|place[sd]?|placing|put|puts|putting|includ\\w*|designat\\w*)\\b.{0,160}?\\b(?:to|on) (?:its|the|an|a|their|us|the us|washington's|america's|its own)? ?(?:\\w+ ){0,2}"
+            + "(?:entity list|entities list|list of entities|export control list|export blacklist|trade blacklist|blacklist|black list)"));
+    add(Trigger.of(ENTITY_LIST, 0.8, "\\b(?:the|new) (?:list|listings|additions) (?:also )?includ(?:e|es|ed)\\b"));
     add(Trigger.of(ENTITY_LIST, 0.85, "\\bblacklist(?:s|ed|ing)\\b"));
 
     add(Trigger.of(TARIFF, 0.85,
@@ -83,7 +76,10 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "\\b(?:require|requires|required|requiring|need|needs|needed|needing|must (?:obtain|get|have|seek))\\b "
             + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
+        "(?<=\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) )(?:obtain|get|seek|secure) "
+            + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + "\\b").asWithoutLicence());
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\b" + LICENCE + " (?:rule|regime|obligation)s?\\b|\\bsubject to (?:a |an )?(?:export )?" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.75, "\\b(?:same|new) requirement (?:also )?(?:covers|applies)\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.7,
@@ -93,17 +89,20 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_ALLOWED, 0.9,
         "\\b(?:began|begin|begins|started|starts?|resumed|resumes?) (?:issuing|granting|approving) (?:(?:export|the|some|new) ){0,2}" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
-        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:(?:the|some|several|new|first|its|their|export|more|a|few|of) ){0,3}" + LICENCE + "\\b"));
+        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:(?:the|some|several|new|first|its|their|export|more|a|few|of|it|them|us) ){0,3}" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.8,
+        "\\b(?:secur(?:ed|es|ing)|won|wins?|winning|obtain(?:ed|s)|receiv(?:ed|es)|got|gets)\\b (?:(?:the|its|their|us|u\\.s\\.|export|first|new|necessary) ){0,3}"
+            + LICENCE + " (?:to|for) (?:\\w+ ){0,2}?" + SELL + "\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
         "\\b" + LICENCE + "\\b " + gap(3)
             + "(?:will be|would be|were|was|have been|has been|had been|are being|being|to be|are|is|got|get|gets) (?:now |all |quickly |soon )?(?:granted|issued|approved)\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
-        "\\b(?:grant\\w*|approv\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales|exports|shipments|applications)\\b"));
+        "\\b(?:grant\\w*|approv\\w*|authori[sz]\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales|exports|shipments|applications)\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
         "\\b(?:lift|lifted|lifts|lifting|ease|eased|eases|easing|scrap|scrapped|scraps|rescind\\w*|revok\\w*|revers\\w*|"
             + "remov\\w*|drop|dropped|drops|end|ended|ends|relax\\w*|overturn\\w*|roll\\w* back)\\b " + gap(4)
             + "(?:ban|bans|restrictions?|curbs?|" + LICENCE + " requirements?|halt|prohibition|export controls)\\b").asReversal());
-    add(Trigger.of(EXPORT_ALLOWED, 0.85, "\\b(?:will|to|agreed to|decided to|would now) (?:now )?(?:allow|permit|let)\\b"));
+    add(Trigger.of(EXPORT_ALLOWED, 0.85, "(?<=\\b(?:will|to|agreed to|decided to|would now) (?:now )?)(?:allow|permit|let)\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
         "\\b(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting|let|lets|authori[sz](?:e|es|ed|ing)|cleared|clears|approved)\\b "
             + gap(5) + "to (?:be )?(?:" + SELL + "|resume)\\b"));
@@ -114,6 +113,11 @@ final class TriggerLexicon {
 
     add(Trigger.of(EXPORT_BAN, 0.9, "\\bde facto ban\\b|\\bpresumption of denial\\b|\\bamounts? to an? (?:de facto |outright |effective )?ban\\b|\\beffective(?:ly)? (?:an? )?ban(?:s|ned)?\\b"));
     add(Trigger.of(EXPORT_BAN, 0.85, "\\bno longer (?:be )?(?:able to |allowed to |permitted to )?(?:be )?" + SELL + "\\b"));
+    add(Trigger.of(EXPORT_BAN, 0.85,
+        "\\b(?:revok\\w*|rescind\\w*|withdr[ae]w\\w*|cancel\\w*|suspend\\w*|pull\\w*) " + gap(3) + "(?:export )?" + LICENCE + "\\b"));
+    add(Trigger.of(EXPORT_BAN, 0.85,
+        "\\b(?:told|tells?|ordered|orders?|instructed|instructs?|directed|directs?|required|requires)\\b .{0,100}?"
+            + "\\bto (?:stop|halt|cease|suspend) (?:all )?(?:selling|shipping|exporting|supplying|sales|shipments|exports|deliveries)\\b"));
     add(Trigger.of(EXPORT_BAN, 0.85, "\\bstop(?:s|ped|ping)?\\b " + gap(6) + "from " + SELL + "\\b"));
     add(Trigger.of(EXPORT_BAN, 0.85,
         "\\b(?:ban|bans|banned|banning|outlaw\\w*)\\b(?! on imports)").needingExportContext());
@@ -136,17 +140,65 @@ final class TriggerLexicon {
 
   private TriggerLexicon() {}
 
-  /** Triggers in a lower-cased sentence, without those that lie inside a longer one. */
-  static List<Match> find(String lower) {
-    if (!GATE.matcher(lower).find()) {
-      return List.of();
-    }
-    List<Match> all = new ArrayList<>();
+  /** For each anchor word, the triggers that can start with it; triggers with no literal start are tried everywhere. */
+  private static final List<String> ANCHOR_WORDS = new ArrayList<>();
+  private static final List<List<Trigger>> ANCHORED = new ArrayList<>();
+  private static final List<Trigger> UNANCHORED = new ArrayList<>();
+  private static final AhoCorasick ANCHORS;
+
+  static {
+    java.util.Map<String, List<Trigger>> byWord = new java.util.LinkedHashMap<>();
     for (Trigger t : TRIGGERS) {
+      List<String> words = RegexAnchors.of(t.pattern().pattern());
+      if (words.isEmpty()) {
+        UNANCHORED.add(t);
+      }
+      for (String w : words) {
+        byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(t);
+      }
+    }
+    byWord.forEach((w, ts) -> {
+      ANCHOR_WORDS.add(w);
+      ANCHORED.add(ts);
+    });
+    ANCHORS = new AhoCorasick(ANCHOR_WORDS);
+  }
+
+  static List<String> anchorWords() {
+    return List.copyOf(ANCHOR_WORDS);
+  }
+
+  /**
+   * Triggers in a lower-cased sentence, without those that lie inside a longer one. Each pattern is
+   * tried only where one of its anchor words starts a word, so a sentence costs one automaton scan
+   * plus a few anchored matches.
+   */
+  static List<Match> find(String lower) {
+    List<Match> all = new ArrayList<>();
+    java.util.Set<Long> tried = new java.util.HashSet<>();
+    ANCHORS.scan(lower, (p, end) -> {
+      int start = end - ANCHOR_WORDS.get(p).length();
+      if (start > 0 && Character.isLetterOrDigit(lower.charAt(start - 1))) {
+        return;
+      }
+      for (Trigger t : ANCHORED.get(p)) {
+        if (!tried.add(((long) System.identityHashCode(t) << 32) | start)) {
+          continue; // "ban" and "bans" both anchor the same trigger here
+        }
+        Matcher m = t.pattern().matcher(lower).region(start, lower.length()).useTransparentBounds(true);
+        if (m.lookingAt()) {
+          all.add(new Match(t, m.start(), m.end()));
+        }
+      }
+    });
+    for (Trigger t : UNANCHORED) {
       Matcher m = t.pattern().matcher(lower);
       while (m.find()) {
         all.add(new Match(t, m.start(), m.end()));
       }
+    }
+    if (all.isEmpty()) {
+      return List.of();
     }
     List<Match> out = new ArrayList<>();
     for (Match m : all) {

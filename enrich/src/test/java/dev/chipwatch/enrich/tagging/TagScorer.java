@@ -54,6 +54,13 @@ final class TagScorer {
     compare(link, "chips", strings(expected.get("chips")), actual.chips());
     compare(link, "countries", strings(expected.get("countries")), actual.countries());
     compare(link, "events", expectedTriples(expected.get("events")), actualTriples(actual.events()));
+    for (PolicyAction e : actual.events()) {
+      for (String t : actualTriples(List.of(e))) {
+        if (!expectedTriples(expected.get("events")).contains(t)) {
+          differences.add("      " + t + " from: " + e.evidence());
+        }
+      }
+    }
     compareCaps(link, expected.get("marketCaps"), actual.marketCaps());
   }
 

@@ -33,6 +33,11 @@ class TaggingAccuracyTest {
     assertMeetsBars("dev");
   }
 
+  @Test
+  void ownSetMeetsTheBars() throws Exception {
+    assertMeetsBars("own");
+  }
+
   private static void assertMeetsBars(String set) throws Exception {
     TagScorer withDates = score(set, true);
     TagScorer withoutDates = score(set, false);

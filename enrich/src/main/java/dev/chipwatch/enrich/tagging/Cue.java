@@ -1,0 +1,93 @@
+package dev.chipwatch.enrich.tagging;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kinds of words that change how a sentence is read: hedges, negations, recap markers, news-time
+ * markers, value phrases. Each lists its phrases; a trailing '*' matches any ending ("consider*").
+ * All are found in one automaton scan per sentence ({@link Cues}).
+ */
+enum Cue {
+  /** A proposal, plan, rumour, denial or doubt, before the action. */
+  HEDGE(join(
+      "consider* weigh* mull* discuss* debat* propos* draft* could might may should whether if unless once",
+      "plan plans planned planning intend* seek* sought", "|expected to|expects to|expect to|set to|poised to|preparing to|prepares to",
+      "threaten* deny denies denied denial rumor* rumour* speculat* bill bills legislation lawmakers senator senators",
+      "congressman congressmen uncertain unclear hope hopes hoped hoping lobb* talks negotiat* would study studying",
+      "options possible potential proposal", "|no plan|no plans|no decision|call for|calls for|called for|far from certain",
+      "|no assurance|push for|pushes for|pushed for|pushing for|would have|want to|wants to|aim to|aims to",
+      "|review whether|reviewing whether",
+      combine(new String[] {"urge", "urges", "urged", "urging", "ask", "asks", "asked"}, new String[] {"", "the "},
+          new String[] {"administration", "government", "commerce", "congress", "white house", "washington", "lawmakers", "officials"}))),
+  /** A condition or proposal after the action, in its clause. */
+  HEDGE_AFTER(join("if unless proposed could might",
+      "|under consideration|being considered|is considering|according to a draft|is being discussed|were to")),
+  NEGATION(join("not no never neither nor cannot without",
+      "|refused to|declined to|stopped short of|rather than|instead of")),
+  /** Reported speech: a pluperfect after it is only the backshift. */
+  SPEECH(join("said says told tells announced disclosed confirmed reported filing statement", "|according to")),
+  /** A subordinate clause that recalls an earlier action: "before the US banned...". */
+  RECAP(join("since before after following when until",
+      "|ever since|in the wake of|response to|responding to|reaction to|reacting to|retaliation for|in retaliation against")),
+  RELATIVE_PAST(join("previously",
+      "|last year|last month|years ago|a year ago|months ago|in the past|in previous years|earlier this year|late last year",
+      "|since then|at the time|back in|a day earlier|days earlier|a week earlier|earlier this month|earlier this week",
+      "|earlier in the month|earlier in the year|a round of|prior rule|prior rules|existing rules|existing controls",
+      "|existing curbs|existing restrictions|earlier rules|earlier controls|earlier curbs|earlier restrictions|earlier ban")),
+  /** The sentence dates its action as this news: "on Tuesday", "this week". */
+  NEWS_TIME(join("today yesterday overnight", "|this week",
+      combine(new String[] {"on", "this", "late on", "early on", "from"}, new String[] {" "},
+          new String[] {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}))),
+  MONTH(join("january february march april may june july august september october november december")),
+  /** Words that place a sentence in the export trade. */
+  EXPORT(join("export* sale sales sell* ship* supply supplies supplying access deliver*")),
+  /** What a tariff on the chip trade is levied on. */
+  GOODS(join("goods import imports imported products chip chips semiconductor semiconductors wafer wafers polysilicon",
+      "electronics components processor processors equipment tools hardware devices everything")),
+  /** Where the object of a tariff ends and the reason for it begins. */
+  OBJECT_END(join("responding after following matching", "|in response|in retaliation")),
+  /** Phrases before a sum that make it a company's value. */
+  VALUE(join("worth", "|market value|market valuation|market capitalisation|market capitalization|market cap|valued at",
+      "|valuation of|value of", combine(new String[] {"valuing ", "values ", "value "},
+          new String[] {"it", "the company", "the group", "the firm"}, new String[] {" at"}))),
+  /** Headline verbs that, before a trillion-dollar sum, state a company's value. */
+  MILESTONE(join("top tops topped topping hit hits hitting touch touches touched touching reach* cross* pass passes",
+      "passed passing surpass* exceed* breach breaches breached become becomes became near nears neared nearing above past beyond")),
+  /** A change of value or a sum of another kind. */
+  NOT_VALUE(join("eras* wip* lost lose loses losing shed* add adds added adding gain* jump* drop* fell fall* slump*",
+      "plung* tumbl* sank sink* rout by revenue* sales income profit* earnings charge* booking bookings forecast* guidance",
+      "outlook capex spending spend buyback buybacks repurchase* invest* funding rais* round deal contract contracts",
+      "order orders import imports export exports demand opportunity could would might may budget loan loans debt bid",
+      "offer acquisition acquire* buy pay* fine fined fines penalty cost* price priced prices", "|market for|worth of"));
+
+  final List<String> phrases;
+
+  Cue(List<String> phrases) {
+    this.phrases = phrases;
+  }
+
+  /** Space-separated single words, or '|'-separated phrases when a part starts with '|'. */
+  private static List<String> join(Object... parts) {
+    List<String> out = new ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof List<?> list) {
+        list.forEach(p -> out.add((String) p));
+      } else {
+        String s = (String) part;
+        if (s.startsWith("|")) {
+          for (String p : s.substring(1).split("\\|")) out.add(p);
+        } else {
+          for (String p : s.split(" ")) out.add(p);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> combine(String[] a, String[] b, String[] c) {
+    List<String> out = new ArrayList<>();
+    for (String x : a) for (String y : b) for (String z : c) out.add((x + " " + y + z).replaceAll(" +", " ").strip());
+    return out;
+  }
+}

@@ -1,0 +1,190 @@
+package dev.chipwatch.enrich.tagging;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Which chips, vendors or materials an action in a sentence covers. */
+final class ItemFinder {
+  /** Chips named after these words are compared with, not covered by, the action. */
+  private static final Set<String> OUT_OF_SCOPE = Set.of(
+      "than", "unlike", "compared", "rival", "rivals", "alternative", "alternatives", "instead", "rather",
+      "replace", "replacing", "replacement", "replacements", "domestic", "homegrown", "local", "substitutes", "substitute");
+  /** Bare product nouns: next to a vendor, an action on "Nvidia's chips" in general. */
+  private static final Set<String> PRODUCT_NOUNS = Set.of(
+      "chips", "chip", "processors", "processor", "gpus", "gpu", "accelerators", "accelerator", "products",
+      "semiconductors", "hardware");
+  /** Words that narrow a product noun to unnamed particular products. */
+  private static final Set<String> NARROWING = Set.of("certain", "some", "specific", "particular", "older", "such", "those", "these", "other");
+  /** Words past which a vendor is no longer tied to a product noun ahead of it. */
+  private static final Set<String> VENDOR_SCOPE_BREAK = Set.of(
+      "shares", "stock", "said", "says", "fell", "rose", "after", "before", "because", "as", "while", "which",
+      "who", "that", "when", "but", "although", "though", "expects", "expected", "reported", "told", "has", "have", "had", "is", "was");
+  static final Set<String> SPEECH = Set.of(
+      "said", "says", "told", "tells", "expects", "expected", "reported", "reports", "announced", "announces",
+      "confirmed", "confirms", "added", "warned", "estimated", "estimates", "declined", "disclosed", "stated");
+  private static final Pattern PRODUCT_FROM_VENDOR = Pattern.compile(
+      "\\b(\\w+) (?:[\\w-]+ ){0,2}(?:from|by|made by|designed by|produced by) (?:the likes of )?$");
+  private static final Pattern VENDOR_LIST_GLUE = Pattern.compile("(?:'s)?(?:,? and |, | or | & |,)");
+
+  private final Taxonomy taxonomy;
+
+  ItemFinder(Taxonomy taxonomy) {
+    this.taxonomy = taxonomy;
+  }
+
+  /** Chips named in the sentence, except those only compared with ("alternatives such as the Ascend 910B"). */
+  List<String> chips(Sentence s) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Mention m : s.mentions()) {
+      if (m.kind() == AliasKind.CHIP && !outOfScope(s.lower(), m.start())) {
+        out.add(m.target());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean outOfScope(String lower, int offset) {
+    int i = Modality.clauseStart(lower, offset);
+    while (i < offset) {
+      while (i < offset && !Character.isLetter(lower.charAt(i))) i++;
+      int start = i;
+      while (i < offset && Character.isLetter(lower.charAt(i))) i++;
+      if (i > start && OUT_OF_SCOPE.contains(lower.substring(start, i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static List<String> materials(Sentence s) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Mention m : s.mentions()) {
+      if (m.kind() == AliasKind.MATERIAL) {
+        out.add(m.target());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Companies added to a blacklist: the taxonomy vendors named in the listing phrase or just before it
+   * ("Huawei was added"), except the listing country's own.
+   */
+  List<String> listedCompanies(Sentence s, TriggerLexicon.Match trigger, String lister) {
+    int from = Modality.clauseStart(s.lower(), trigger.start());
+    int to = Math.max(trigger.end(), Modality.clauseEnd(s.lower(), trigger.end()));
+    Set<String> out = new LinkedHashSet<>();
+    for (Mention m : s.mentions()) {
+      if (m.kind() == AliasKind.VENDOR && m.start() >= from && m.end() <= to && !isSpeaker(s, m)) {
+        String home = taxonomy.vendor(m.target()).map(Taxonomy.Vendor::country).orElse(null);
+        if (home == null || !home.equals(lister == null ? "US" : lister)) {
+          out.add(m.target());
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  static boolean isSpeaker(Sentence s, Mention m) {
+    return SPEECH.contains(MentionFinder.wordAfter(s.lower(), m.end()));
+  }
+
+  /**
+   * Vendors whose products in general the action covers: "Nvidia's advanced chips", "chips from Nvidia
+   * and AMD", "stop Nvidia and AMD from selling their most advanced AI chips". A vendor named only as
+   * the speaker, or only next to a chip model ("Nvidia's H20"), is not one.
+   */
+  List<String> vendorWide(Sentence s) {
+    List<Mention> ms = s.mentions();
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < ms.size()) {
+      if (ms.get(i).kind() != AliasKind.VENDOR) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j + 1 < ms.size() && ms.get(j + 1).kind() == AliasKind.VENDOR
+          && VENDOR_LIST_GLUE.matcher(s.lower().substring(ms.get(j).end(), ms.get(j + 1).start())).matches()) {
+        j++;
+      }
+      if (!isSpeaker(s, ms.get(j)) && (productNounAfter(s, ms.get(j).end()) || productNounBefore(s, ms.get(i).start()))) {
+        for (int k = i; k <= j; k++) {
+          if (!out.contains(ms.get(k).target())) {
+            out.add(ms.get(k).target());
+          }
+        }
+      }
+      i = j + 1;
+    }
+    return out;
+  }
+
+  private static boolean productNounAfter(Sentence s, int offset) {
+    String lower = s.lower();
+    int i = lower.startsWith("'s", offset) ? offset + 2 : offset;
+    String prev = "";
+    String prev2 = "";
+    for (int n = 0; n < 10 && i < lower.length(); ) {
+      char c = lower.charAt(i);
+      if (c == ' ') {
+        i++;
+        continue;
+      }
+      if (!Character.isLetterOrDigit(c)) {
+        return false; // punctuation ends the phrase
+      }
+      int start = i;
+      while (i < lower.length() && (Character.isLetterOrDigit(lower.charAt(i)) || lower.charAt(i) == '-' || lower.charAt(i) == '\'')) i++;
+      if (chipAt(s, start) || vendorAt(s, start)) {
+        return false; // the noun belongs to a chip model or to the nearer vendor
+      }
+      String word = lower.substring(start, i);
+      if (VENDOR_SCOPE_BREAK.contains(word)) {
+        return false;
+      }
+      if (PRODUCT_NOUNS.contains(word)) {
+        return !NARROWING.contains(prev) && !NARROWING.contains(prev2);
+      }
+      prev2 = prev;
+      prev = word;
+      n++;
+    }
+    return false;
+  }
+
+  private static boolean productNounBefore(Sentence s, int offset) {
+    String before = s.lower().substring(Math.max(0, offset - 60), offset);
+    var m = PRODUCT_FROM_VENDOR.matcher(before);
+    if (!m.find()) {
+      return false;
+    }
+    for (String w : before.substring(m.start()).trim().split(" ")) {
+      if (PRODUCT_NOUNS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean vendorAt(Sentence s, int offset) {
+    for (Mention m : s.mentions()) {
+      if (m.kind() == AliasKind.VENDOR && m.start() <= offset && offset < m.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean chipAt(Sentence s, int offset) {
+    for (Mention m : s.mentions()) {
+      if (m.kind() == AliasKind.CHIP && m.start() <= offset && offset < m.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,170 @@
+package dev.chipwatch.enrich.tagging;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Who acts (the government) and where the items go, from the countries a sentence names. */
+final class PlaceFinder {
+  /** Words before a country that make it the place of something, not an actor. */
+  private static final Set<String> PLACE_PREPOSITIONS = Set.of(
+      "to", "into", "from", "for", "against", "on", "with", "in", "of", "toward", "towards", "at", "than", "by",
+      "over", "including", "and", "between", "across", "within", "outside");
+  /** Words before a country that make it where goods go. */
+  private static final Set<String> DIRECTION = Set.of("to", "into", "toward", "towards");
+  private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "approved", "certain", "some", "any", "its", "their");
+  /** Words after a country adjective that make it about buyers, not a government. */
+  private static final Set<String> BUYERS = Set.of(
+      "customers", "companies", "firms", "buyers", "clients", "users", "developers", "groups", "makers", "chipmakers",
+      "tech", "technology", "market", "rivals", "rival", "start-ups", "startups", "businesses", "cloud", "data");
+  /** Words after a country adjective that make it the government: "Chinese authorities". */
+  private static final Set<String> GOVERNMENT = Set.of(
+      "authorities", "government", "officials", "regulators", "regulator", "ministry", "commerce", "president",
+      "leader", "leaders", "customs", "agencies", "agency", "state", "administration", "lawmakers", "cabinet",
+      "premier", "minister", "watchdog", "embassy", "side");
+
+  private static final java.util.regex.Pattern COUNTRY_LIST_GLUE =
+      java.util.regex.Pattern.compile("(?:,? and (?:the )?|, (?:the )?| or (?:the )?)");
+
+  private final Taxonomy taxonomy;
+
+  PlaceFinder(Taxonomy taxonomy) {
+    this.taxonomy = taxonomy;
+  }
+
+  static boolean isCountry(Mention m) {
+    return m.kind() == AliasKind.COUNTRY || m.kind() == AliasKind.CAPITAL;
+  }
+
+  /** The country whose government acts: the first country, capital or government body named as a subject before the trigger. */
+  String actor(Sentence s, int triggerStart) {
+    for (Mention c : s.mentions()) {
+      if (c.start() >= triggerStart) {
+        break;
+      }
+      if (c.kind() == AliasKind.GOV_BODY) {
+        return c.target();
+      }
+      if (isCountry(c)) {
+        String before = MentionFinder.wordBefore(s.lower(), c.start());
+        String after = MentionFinder.wordAfter(s.lower(), c.end());
+        boolean governs = !c.alias().adjective() || GOVERNMENT.contains(after);
+        if (governs && !PLACE_PREPOSITIONS.contains(before) && !BUYERS.contains(after)) {
+          return c.target();
+        }
+      }
+    }
+    for (Mention c : s.mentions()) {
+      if (c.kind() == AliasKind.GOV_BODY) {
+        return c.target();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where the items go: the countries the sentence sends them "to" ("to Russia and Belarus"), else every
+   * country it names other than the exporter; else the home of a company they go to ("to Huawei").
+   */
+  List<String> destinations(Sentence s, String exporter) {
+    Set<String> directed = new LinkedHashSet<>();
+    Set<String> others = new LinkedHashSet<>();
+    Mention previous = null;
+    boolean previousDirected = false;
+    for (Mention c : s.mentions()) {
+      if (!isCountry(c)) {
+        continue;
+      }
+      boolean isDirected = isDirected(s, c) || (previousDirected && joined(s, previous, c));
+      if (!c.target().equals(exporter) && !isOrigin(s, c)) {
+        (isDirected ? directed : others).add(c.target());
+      }
+      previous = c;
+      previousDirected = isDirected;
+    }
+    if (!directed.isEmpty()) {
+      return List.copyOf(directed);
+    }
+    if (!others.isEmpty()) {
+      return List.copyOf(others);
+    }
+    for (Mention v : s.mentions()) {
+      if (v.kind() == AliasKind.VENDOR && DIRECTION.contains(MentionFinder.wordBefore(s.lower(), v.start()))) {
+        String home = taxonomy.vendor(v.target()).map(Taxonomy.Vendor::country).orElse(null);
+        if (home != null && !home.equals(exporter)) {
+          return List.of(home);
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /** Countries named other than the acting one. */
+  List<String> countries(Sentence s, String actor) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Mention c : s.mentions()) {
+      if (isCountry(c) && !c.target().equals(actor)) {
+        out.add(c.target());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Countries the sentence sends goods "to", for materials curbs (none means all countries). */
+  List<String> directedOnly(Sentence s, String exporter) {
+    Set<String> out = new LinkedHashSet<>();
+    Mention previous = null;
+    boolean previousDirected = false;
+    for (Mention c : s.mentions()) {
+      if (!isCountry(c)) {
+        continue;
+      }
+      boolean isDirected = isDirected(s, c) || (previousDirected && joined(s, previous, c));
+      if (isDirected && !c.target().equals(exporter)) {
+        out.add(c.target());
+      }
+      previous = c;
+      previousDirected = isDirected;
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean isDirected(Sentence s, Mention c) {
+    int at = c.start();
+    for (int n = 0; n < 3; n++) {
+      String w = MentionFinder.wordBefore(s.lower(), at).toLowerCase(Locale.ROOT);
+      if (DIRECTION.contains(w)) {
+        return true;
+      }
+      if (!DETERMINERS.contains(w)) {
+        return false;
+      }
+      at = s.lower().lastIndexOf(w, at - 1);
+    }
+    return false;
+  }
+
+  /** "Russia and Belarus", "China, Russia". */
+  private static boolean joined(Sentence s, Mention a, Mention b) {
+    String between = s.lower().substring(a.end(), b.start());
+    return COUNTRY_LIST_GLUE.matcher(between).matches();
+  }
+
+  /** "Chinese-origin", "Chinese approval": the exporter's own country, not a destination. */
+  private static boolean isOrigin(Sentence s, Mention c) {
+    String after = s.lower().substring(c.end());
+    return after.startsWith("-origin") || after.startsWith("-made") || after.startsWith(" approval") || after.startsWith(" origin");
+  }
+
+  /** Countries named in a sentence other than the US: where a later "there" points. */
+  static List<String> foreignCountries(Sentence s) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Mention c : s.mentions()) {
+      if (isCountry(c) && !c.target().equals("US")) {
+        out.add(c.target());
+      }
+    }
+    return List.copyOf(out);
+  }
+}
