@@ -1,19 +1,17 @@
 package dev.chipwatch.alerts.delivery;
 
+import dev.chipwatch.schemas.TopicSnapshot;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.avro.Notification;
 import dev.chipwatch.schemas.avro.NotificationOutcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * What was delivered where, kept in a compacted topic: a restarted process re-reads it so that an
@@ -31,22 +29,11 @@ public final class NotificationLog {
 
   /** Reads the whole log; call before delivering. */
   public void load(Consumer<String, byte[]> consumer) {
-    List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-        .map(p -> new TopicPartition(topic, p.partition())).toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    var end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("could not read the notification log " + topic + " within 60 s");
+    TopicSnapshot.read(consumer, topic, Duration.ofSeconds(60), (key, value) -> {
+      if (value != null) {
+        done.add(key);
       }
-      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-        if (r.value() != null) {
-          done.add(r.key());
-        }
-      }
-    }
+    });
   }
 
   public boolean handled(String receiver, String alertId) {

@@ -136,6 +136,11 @@ public final class Taxonomy {
     return materials;
   }
 
+  /** Every name the tagger looks for, as written in the taxonomy (benchmarks build baselines from it). */
+  public List<String> names() {
+    return aliases.stream().map(Alias::text).distinct().toList();
+  }
+
   List<Alias> aliases() {
     return aliases;
   }

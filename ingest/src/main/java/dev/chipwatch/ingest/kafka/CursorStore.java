@@ -1,14 +1,12 @@
 package dev.chipwatch.ingest.kafka;
 
+import dev.chipwatch.schemas.TopicSnapshot;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.avro.FeedCursor;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -31,28 +29,13 @@ public final class CursorStore implements AutoCloseable {
 
   /** Reads the cursors topic to its end. */
   public void refresh() {
-    List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
-        .map(p -> new TopicPartition(topic, p.partition())).toList();
-    consumer.assign(partitions);
-    Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
-    consumer.seekToBeginning(partitions);
-    long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-    while (!caughtUp(end)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT.toSeconds() + " s");
+    TopicSnapshot.read(consumer, topic, READ_TIMEOUT, (key, value) -> {
+      if (value == null) {
+        cursors.remove(key);
+      } else {
+        cursors.put(key, values.deserialize(topic, value));
       }
-      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-        if (r.value() == null) {
-          cursors.remove(r.key());
-        } else {
-          cursors.put(r.key(), values.deserialize(r.topic(), r.value()));
-        }
-      }
-    }
-  }
-
-  private boolean caughtUp(Map<TopicPartition, Long> end) {
-    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), READ_TIMEOUT) >= e.getValue());
+    });
   }
 
   public FeedCursor get(String feedId) {

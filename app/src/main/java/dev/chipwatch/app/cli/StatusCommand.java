@@ -1,0 +1,87 @@
+package dev.chipwatch.app.cli;
+
+import dev.chipwatch.app.config.ChipwatchConfig;
+import dev.chipwatch.app.runtime.ConfiguredParts;
+import dev.chipwatch.app.runtime.KafkaProperties;
+import dev.chipwatch.enrich.status.StatusInheritance;
+import dev.chipwatch.enrich.tagging.Taxonomy;
+import dev.chipwatch.schemas.TopicSnapshot;
+import dev.chipwatch.schemas.Topics;
+import dev.chipwatch.schemas.avro.ExportStatus;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Print export statuses from the export-status table. Named items show their effective status: "
+        + "a chip inherits its family's or vendor's status unless it has a newer one of its own.")
+final class StatusCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+
+  @Parameters(arity = "0..*", paramLabel = "ITEM", description = "Chip, family or vendor ids (default: every stored pair)")
+  List<String> items = List.of();
+
+  @Option(names = {"-d", "--destination"}, paramLabel = "CODE", defaultValue = "CN",
+      description = "Destination country code for named items (default ${DEFAULT-VALUE})")
+  String destination;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ChipwatchConfig config = options.load();
+    Map<String, ExportStatus> table = read(config);
+    PrintWriter out = spec.commandLine().getOut();
+    if (items.isEmpty()) {
+      table.values().forEach(s -> out.println(line(s.getItem(), s.getDestination(), Optional.of(s))));
+    } else {
+      Taxonomy taxonomy = ConfiguredParts.taxonomy(config);
+      StatusInheritance inheritance = new StatusInheritance(taxonomy::ancestors);
+      for (String item : items) {
+        out.println(line(item, destination, inheritance.effective(item, destination,
+            (i, d) -> table.get(i + "|" + d))));
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String line(String item, String destination, Optional<ExportStatus> status) {
+    if (status.isEmpty()) {
+      return String.format("%-24s %-3s %-10s", item, destination, "UNKNOWN");
+    }
+    ExportStatus s = status.get();
+    String via = s.getItem().equals(item) ? "" : " (from " + s.getItem() + ")";
+    return String.format("%-24s %-3s %-10s since %s%s  %s", item, destination, s.getStatus(), s.getSince(), via,
+        s.getLink() == null ? "" : s.getLink());
+  }
+
+  private static Map<String, ExportStatus> read(ChipwatchConfig config) {
+    KafkaProperties kafka = ConfiguredParts.clientKafka(config);
+    String topic = new Topics(config.kafka().topicPrefix()).name(Topics.Topic.EXPORT_STATUS);
+    Map<String, ExportStatus> table = new TreeMap<>();
+    try (var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-status", null), new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      TopicSnapshot.read(consumer, topic, Duration.ofSeconds(30), (key, value) -> {
+        if (value == null) {
+          table.remove(key);
+        } else {
+          table.put(key, Topics.valueSerde(ExportStatus.class).deserializer().deserialize(topic, value));
+        }
+      });
+    }
+    return table;
+  }
+}
