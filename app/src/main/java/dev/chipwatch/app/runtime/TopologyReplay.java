@@ -5,6 +5,7 @@ import dev.chipwatch.enrich.tagging.Tagger;
 import dev.chipwatch.enrich.topology.EnrichSettings;
 import dev.chipwatch.enrich.topology.EnrichTopology;
 import dev.chipwatch.ingest.feed.FeedItem;
+import dev.chipwatch.ingest.kafka.Articles;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.Article;
@@ -68,26 +69,10 @@ public final class TopologyReplay implements AutoCloseable {
         topics.name(Topic.EXPORT_STATUS_CHANGES), Topics.keySerde().deserializer(),
         Topics.valueSerde(ExportStatusChange.class).deserializer());
     items.stream().sorted(PUBLICATION_ORDER).forEach(i -> {
-      in.pipeInput(i.item().id(), article(i), i.item().published());
+      in.pipeInput(i.item().id(), Articles.of(i.item(), i.feed(), false, i.item().published()), i.item().published());
       driver.advanceWallClockTime(ORDERING_PAUSE);
     });
     return out.readValuesToList();
-  }
-
-  private static Article article(Input i) {
-    FeedItem item = i.item();
-    return Article.newBuilder()
-        .setId(item.id())
-        .setFeedId(i.feed())
-        .setLink(item.link())
-        .setGuid(item.guid())
-        .setTitle(item.title())
-        .setSummary(item.summary())
-        .setContent(item.content())
-        .setPublished(item.published())
-        .setFetchedAt(item.published())
-        .setPublishedFallback(item.publishedFallback())
-        .build();
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.chipwatch.ingest.feed.FeedException;
 import dev.chipwatch.ingest.feed.FeedItem;
 import dev.chipwatch.ingest.feed.Validators;
 import dev.chipwatch.schemas.Topics.Topic;
-import dev.chipwatch.schemas.avro.Article;
 import dev.chipwatch.schemas.avro.DeadLetter;
 import dev.chipwatch.schemas.avro.FeedCursor;
 import dev.chipwatch.schemas.avro.FeedSource;
@@ -157,7 +156,7 @@ public final class FeedPoller implements AutoCloseable {
       FeedCursor next = nextCursor(feed, cursor, reading, fresh, o.at());
       boolean committed = inTransaction(() -> {
         for (FeedItem item : fresh) {
-          send(Topic.ARTICLES_RAW, item.id(), article(feed, item, o.at()));
+          send(Topic.ARTICLES_RAW, item.id(), Articles.of(item, feed.getId(), feed.getOfficial(), o.at()));
         }
         send(Topic.INGEST_CURSORS, feed.getId(), next);
       });
@@ -213,22 +212,6 @@ public final class FeedPoller implements AutoCloseable {
 
   private <T extends SpecificRecord> void send(Topic topic, String key, T value) {
     producer.send(settings.topics().record(topic, key, value));
-  }
-
-  private static Article article(FeedSource feed, FeedItem item, Instant fetchedAt) {
-    return Article.newBuilder()
-        .setId(item.id())
-        .setFeedId(feed.getId())
-        .setLink(item.link())
-        .setGuid(item.guid())
-        .setTitle(item.title())
-        .setSummary(item.summary())
-        .setContent(item.content())
-        .setPublished(item.published())
-        .setFetchedAt(fetchedAt)
-        .setPublishedFallback(item.publishedFallback())
-        .setOfficial(feed.getOfficial())
-        .build();
   }
 
   private static DeadLetter deadLetter(FeedSource feed, FeedException e, Instant at) {

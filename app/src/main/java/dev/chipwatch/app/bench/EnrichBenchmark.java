@@ -1,0 +1,141 @@
+package dev.chipwatch.app.bench;
+
+import dev.chipwatch.app.config.ChipwatchConfig;
+import dev.chipwatch.app.runtime.ChipwatchProcess;
+import dev.chipwatch.app.runtime.Role;
+import dev.chipwatch.ingest.feed.FeedItem;
+import dev.chipwatch.ingest.feed.FeedParser;
+import dev.chipwatch.schemas.Topics.Topic;
+import dev.chipwatch.schemas.avro.Article;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The enrich topology on the embedded broker: articles per second for one stream thread (a backlog
+ * of 5 KB articles), then latency from produce to articles.tagged at a steady rate.
+ */
+public final class EnrichBenchmark {
+  private final PrintWriter out;
+
+  public EnrichBenchmark(PrintWriter out) {
+    this.out = out;
+  }
+
+  public void run(ChipwatchConfig config, int backlog, int rate, int seconds) throws Exception {
+    List<String> texts = sampleTexts();
+    try (ChipwatchProcess process = ChipwatchProcess.open(config, "chipwatch-bench")) {
+      String tagged = process.topics().name(Topic.ARTICLES_TAGGED);
+      try (var producer = new KafkaProducer<>(process.kafka().producer("bench", null), new StringSerializer(),
+          new ByteArraySerializer());
+          var consumer = new KafkaConsumer<>(process.kafka().consumer("bench-reader", null), new StringDeserializer(),
+              new ByteArrayDeserializer())) {
+        for (int i = 0; i < backlog; i++) {
+          producer.send(process.topics().record(Topic.ARTICLES_RAW, "b" + i, article("b" + i, texts, i)));
+        }
+        producer.flush();
+        var partitions = consumer.partitionsFor(tagged).stream()
+            .map(p -> new org.apache.kafka.common.TopicPartition(tagged, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        long started = System.nanoTime();
+        process.start(EnumSet.of(Role.ENRICH));
+        long firstAt = 0;
+        int seen = 0;
+        while (seen < backlog) {
+          int n = consumer.poll(Duration.ofMillis(200)).count();
+          if (n > 0 && firstAt == 0) {
+            firstAt = System.nanoTime();
+          }
+          seen += n;
+          if (Duration.ofNanos(System.nanoTime() - started).toMinutes() > 10) {
+            throw new IllegalStateException("backlog not tagged within 10 minutes: " + seen + " of " + backlog);
+          }
+        }
+        double secs = (System.nanoTime() - firstAt) / 1e9;
+        out.printf("%s: backlog of %d articles (%d KB each) tagged in %.1f s after the first: %.0f articles/s"
+            + " on one stream thread (start-up and rebalance %.1f s, not counted)%n",
+            config.kafka().processingGuarantee(), backlog, texts.get(0).length() / 1024, secs, backlog / secs,
+            (firstAt - started) / 1e9);
+        out.flush();
+
+        long[] latencies = steadyRate(process, producer, consumer, texts, rate, seconds);
+        Arrays.sort(latencies);
+        out.printf("%s: produce -> articles.tagged at %d articles/s for %d s: p50 %d ms, p99 %d ms, max %d ms (%d samples)%n",
+            config.kafka().processingGuarantee(), rate, seconds, pct(latencies, 50), pct(latencies, 99),
+            latencies[latencies.length - 1], latencies.length);
+        out.flush();
+      }
+    }
+  }
+
+  private long[] steadyRate(ChipwatchProcess process, KafkaProducer<String, byte[]> producer,
+      KafkaConsumer<String, byte[]> consumer, List<String> texts, int rate, int seconds) {
+    int total = rate * seconds;
+    List<Long> latencies = new ArrayList<>();
+    long periodNanos = 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    int sent = 0;
+    while (latencies.size() < total) {
+      long now = System.nanoTime();
+      while (sent < total && now - start >= sent * periodNanos) {
+        String id = "s" + sent;
+        producer.send(process.topics().record(Topic.ARTICLES_RAW, id, article(id, texts, sent)));
+        sent++;
+      }
+      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(5))) {
+        if (r.key().startsWith("s")) {
+          latencies.add(System.currentTimeMillis() - r.timestamp());
+        }
+      }
+      if (Duration.ofNanos(System.nanoTime() - start).toSeconds() > seconds + 120L) {
+        throw new IllegalStateException("steady-rate run did not finish: " + latencies.size() + " of " + total);
+      }
+    }
+    return latencies.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private static long pct(long[] sorted, int p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  private static Article article(String id, List<String> texts, int i) {
+    Instant now = Instant.now();
+    return Article.newBuilder().setId(id).setFeedId("bench").setLink("https://bench.example/" + id)
+        .setTitle("Bench article " + id).setSummary("").setContent(texts.get(i % texts.size()))
+        .setPublished(now).setFetchedAt(now).build();
+  }
+
+  /** Article-like text of about 5 KB, from the bundled demo feeds. */
+  static List<String> sampleTexts() throws Exception {
+    List<String> sentences = new ArrayList<>();
+    for (String feed : List.of("policy-wire.xml", "markets-desk.xml")) {
+      try (InputStream in = EnrichBenchmark.class.getResourceAsStream("/demo/" + feed)) {
+        for (FeedItem item : new FeedParser().parse(in.readAllBytes(), null, Instant.now()).items()) {
+          sentences.add(item.title() + ". " + item.summary() + " " + item.content());
+        }
+      }
+    }
+    List<String> texts = new ArrayList<>();
+    for (int start = 0; start < sentences.size(); start++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = start; text.length() < 5 * 1024; i++) {
+        text.append(sentences.get(i % sentences.size())).append(' ');
+      }
+      texts.add(text.toString());
+    }
+    return texts;
+  }
+}
