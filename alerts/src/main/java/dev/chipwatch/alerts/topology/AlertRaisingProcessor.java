@@ -2,6 +2,7 @@ package dev.chipwatch.alerts.topology;
 
 import dev.chipwatch.schemas.avro.Alert;
 import dev.chipwatch.schemas.avro.AlertRule;
+import dev.chipwatch.schemas.avro.ExportStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,15 +21,25 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * upstream, a retry) never raises a second alert.
  */
 final class AlertRaisingProcessor<V> implements Processor<String, V, String, Alert> {
+  /** Decides the alerts for one input, given the rules and a read of the current export-status table. */
+  @FunctionalInterface
+  interface Evaluation<V> {
+    List<Alert> alerts(Collection<AlertRule> rules, V input, BiFunction<String, String, ExportStatus> status);
+
+    static <V> Evaluation<V> of(BiFunction<Collection<AlertRule>, V, List<Alert>> rulesOnly) {
+      return (rules, input, status) -> rulesOnly.apply(rules, input);
+    }
+  }
+
   private final String raisedStore;
-  private final BiFunction<Collection<AlertRule>, V, List<Alert>> evaluate;
+  private final Evaluation<V> evaluate;
   private final MeterRegistry registry;
   private ProcessorContext<String, Alert> context;
   private ReadOnlyKeyValueStore<String, AlertRule> rules;
   private KeyValueStore<String, Long> raised;
+  private ReadOnlyKeyValueStore<String, ExportStatus> statuses;
 
-  AlertRaisingProcessor(String raisedStore, BiFunction<Collection<AlertRule>, V, List<Alert>> evaluate,
-      MeterRegistry registry) {
+  AlertRaisingProcessor(String raisedStore, Evaluation<V> evaluate, MeterRegistry registry) {
     this.raisedStore = raisedStore;
     this.evaluate = evaluate;
     this.registry = registry;
@@ -39,6 +50,7 @@ final class AlertRaisingProcessor<V> implements Processor<String, V, String, Ale
     this.context = context;
     this.rules = context.getStateStore(RuleTableProcessor.STORE);
     this.raised = context.getStateStore(raisedStore);
+    this.statuses = context.getStateStore(StatusTableProcessor.STORE);
   }
 
   @Override
@@ -53,7 +65,7 @@ final class AlertRaisingProcessor<V> implements Processor<String, V, String, Ale
     if (current.isEmpty()) {
       return;
     }
-    for (Alert alert : evaluate.apply(current, record.value())) {
+    for (Alert alert : evaluate.alerts(current, record.value(), (item, dest) -> statuses.get(item + "|" + dest))) {
       if (raised.get(alert.getId()) != null) {
         registry.counter("chipwatch.alerts.duplicates.suppressed").increment();
         continue;

@@ -1,14 +1,19 @@
 package dev.chipwatch.alerts.topology;
 
+import dev.chipwatch.alerts.rules.InheritedStatusChanges;
 import dev.chipwatch.alerts.rules.RuleEvaluator;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.Alert;
 import dev.chipwatch.schemas.avro.AlertRule;
+import dev.chipwatch.schemas.avro.ExportStatus;
 import dev.chipwatch.schemas.avro.ExportStatusChange;
 import dev.chipwatch.schemas.avro.TaggedArticle;
 import dev.chipwatch.schemas.avro.ThresholdCrossing;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -31,7 +36,12 @@ public final class AlertsTopology {
 
   private AlertsTopology() {}
 
-  public static Topology build(Topics topics, RuleEvaluator evaluator, MeterRegistry registry) {
+  /**
+   * @param descendants an item id to the items that inherit its export status (for rules naming members)
+   */
+  public static Topology build(Topics topics, RuleEvaluator evaluator, Function<String, List<String>> descendants,
+      MeterRegistry registry) {
+    InheritedStatusChanges inherited = new InheritedStatusChanges(evaluator, descendants);
     Serde<String> keys = Topics.keySerde();
     StreamsBuilder builder = new StreamsBuilder();
 
@@ -41,6 +51,12 @@ public final class AlertsTopology {
         topics.name(Topic.ALERT_RULES),
         Consumed.with(keys, Topics.valueSerde(AlertRule.class)).withName("alert-rules-source"),
         RuleTableProcessor::new);
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatusTableProcessor.STORE), keys,
+            Topics.valueSerde(ExportStatus.class)).withLoggingDisabled(),
+        topics.name(Topic.EXPORT_STATUS),
+        Consumed.with(keys, Topics.valueSerde(ExportStatus.class)).withName("export-status-source"),
+        StatusTableProcessor::new);
     for (String store : new String[] {RAISED_ON_STATUS, RAISED_ON_CROSSING, RAISED_ON_ARTICLE}) {
       builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, Serdes.Long()));
     }
@@ -49,17 +65,23 @@ public final class AlertsTopology {
     KStream<String, Alert> onStatus = builder
         .stream(topics.name(Topic.EXPORT_STATUS_CHANGES),
             Consumed.with(keys, Topics.valueSerde(ExportStatusChange.class)).withName("status-changes-source"))
-        .process(() -> new AlertRaisingProcessor<ExportStatusChange>(RAISED_ON_STATUS, evaluator::onStatusChange, registry),
+        .process(() -> new AlertRaisingProcessor<ExportStatusChange>(RAISED_ON_STATUS, (rules, change, status) -> {
+          List<Alert> alerts = new ArrayList<>(evaluator.onStatusChange(rules, change));
+          alerts.addAll(inherited.alerts(rules, change, status));
+          return alerts;
+        }, registry),
             Named.as("alerts-on-status-change"), RAISED_ON_STATUS);
     KStream<String, Alert> onCrossing = builder
         .stream(topics.name(Topic.MARKET_CAP_CROSSINGS),
             Consumed.with(keys, Topics.valueSerde(ThresholdCrossing.class)).withName("crossings-source"))
-        .process(() -> new AlertRaisingProcessor<ThresholdCrossing>(RAISED_ON_CROSSING, evaluator::onCrossing, registry),
+        .process(() -> new AlertRaisingProcessor<ThresholdCrossing>(RAISED_ON_CROSSING,
+            AlertRaisingProcessor.Evaluation.of(evaluator::onCrossing), registry),
             Named.as("alerts-on-crossing"), RAISED_ON_CROSSING);
     KStream<String, Alert> onArticle = builder
         .stream(topics.name(Topic.ARTICLES_TAGGED),
             Consumed.with(keys, Topics.valueSerde(TaggedArticle.class)).withName("tagged-articles-source"))
-        .process(() -> new AlertRaisingProcessor<TaggedArticle>(RAISED_ON_ARTICLE, evaluator::onArticle, registry),
+        .process(() -> new AlertRaisingProcessor<TaggedArticle>(RAISED_ON_ARTICLE,
+            AlertRaisingProcessor.Evaluation.of(evaluator::onArticle), registry),
             Named.as("alerts-on-article"), RAISED_ON_ARTICLE);
 
     onStatus.to(topics.name(Topic.ALERTS), toAlerts.withName("alerts-on-status-change-sink"));

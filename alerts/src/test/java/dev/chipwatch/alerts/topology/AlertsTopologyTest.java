@@ -11,6 +11,7 @@ import dev.chipwatch.schemas.avro.Alert;
 import dev.chipwatch.schemas.avro.AlertRule;
 import dev.chipwatch.schemas.avro.Direction;
 import dev.chipwatch.schemas.avro.EventType;
+import dev.chipwatch.schemas.avro.ExportStatus;
 import dev.chipwatch.schemas.avro.ExportStatusChange;
 import dev.chipwatch.schemas.avro.ExportStatusValue;
 import dev.chipwatch.schemas.avro.RuleKind;
@@ -40,6 +41,7 @@ class AlertsTopologyTest {
   private TestInputTopic<String, ExportStatusChange> changes;
   private TestInputTopic<String, ThresholdCrossing> crossings;
   private TestOutputTopic<String, Alert> alerts;
+  private TestInputTopic<String, ExportStatus> table;
 
   @BeforeEach
   void start() {
@@ -47,7 +49,9 @@ class AlertsTopologyTest {
         "nvidia-h20", List.of("nvidia-hopper", "nvidia"));
     RuleEvaluator evaluator = new RuleEvaluator(id -> ancestors.getOrDefault(id, List.of()),
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-    Topology topology = AlertsTopology.build(topics, evaluator, registry);
+    Map<String, List<String>> descendants = Map.of("nvidia-blackwell", List.of("nvidia-b200"),
+        "nvidia", List.of("nvidia-blackwell", "nvidia-b200", "nvidia-h20"));
+    Topology topology = AlertsTopology.build(topics, evaluator, id -> descendants.getOrDefault(id, List.of()), registry);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
@@ -58,6 +62,8 @@ class AlertsTopologyTest {
         Topics.valueSerde(ExportStatusChange.class).serializer());
     crossings = driver.createInputTopic(topics.name(Topic.MARKET_CAP_CROSSINGS), Topics.keySerde().serializer(),
         Topics.valueSerde(ThresholdCrossing.class).serializer());
+    table = driver.createInputTopic(topics.name(Topic.EXPORT_STATUS), Topics.keySerde().serializer(),
+        Topics.valueSerde(ExportStatus.class).serializer());
     alerts = driver.createOutputTopic(topics.name(Topic.ALERTS), Topics.keySerde().deserializer(),
         Topics.valueSerde(Alert.class).deserializer());
   }
@@ -119,6 +125,30 @@ class AlertsTopologyTest {
     assertEquals(1, raised.size());
     assertEquals(RuleKind.MARKET_CAP, raised.get(0).getRuleKind());
     assertEquals("UP", raised.get(0).getLabels().get("direction"));
+  }
+
+  @Test
+  void aRuleNamingAMemberHearsOfItsFamilysChangeUnlessTheMemberIsNewer() {
+    AlertRule b200 = AlertRule.newBuilder().setId("b200-cn").setKind(RuleKind.EXPORT_STATUS)
+        .setItems(List.of("nvidia-b200")).setDestinations(List.of("CN")).setReceivers(List.of("console")).build();
+    rules.pipeInput(b200.getId(), b200);
+    changes.pipeInput("nvidia-blackwell|CN", change("nvidia-blackwell", ExportStatusValue.UNKNOWN, ExportStatusValue.BANNED));
+    List<Alert> raised = alerts.readValuesToList();
+    assertEquals(1, raised.size());
+    assertEquals("nvidia-b200|CN", raised.get(0).getSubject());
+    assertEquals("BANNED", raised.get(0).getNewState());
+
+    table.pipeInput("nvidia-b200|CN", ExportStatus.newBuilder().setItem("nvidia-b200").setDestination("CN")
+        .setStatus(ExportStatusValue.ALLOWED).setSince(JULY.plusSeconds(3600)).setArticleId("own").build());
+    changes.pipeInput("nvidia-blackwell|CN", change("nvidia-blackwell", ExportStatusValue.BANNED, ExportStatusValue.ALLOWED));
+    assertTrue(alerts.isEmpty(), "the B200's own newer status wins over its family's");
+  }
+
+  @Test
+  void aCatchAllRuleHearsOfTheFamilyOnlyOnce() {
+    DefaultRules.get().forEach(r -> rules.pipeInput(r.getId(), r));
+    changes.pipeInput("nvidia-blackwell|CN", change("nvidia-blackwell", ExportStatusValue.UNKNOWN, ExportStatusValue.BANNED));
+    assertEquals(1, alerts.readValuesToList().size());
   }
 
   private static ExportStatusChange change(String item, ExportStatusValue from, ExportStatusValue to) {

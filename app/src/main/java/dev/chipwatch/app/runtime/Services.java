@@ -134,7 +134,7 @@ final class Services {
     }
     Seeder.seedRules(kafka, topics, rules);
     RuleEvaluator evaluator = new RuleEvaluator(taxonomy::ancestors, clock);
-    group.start(new StreamsService("alerts", AlertsTopology.build(topics, evaluator, registry),
+    group.start(new StreamsService("alerts", AlertsTopology.build(topics, evaluator, taxonomy::descendants, registry),
         kafka.streams("chipwatch-alerts", topics.name(Topic.DLQ)), registry));
     startDeliveries(Receivers.build(config.alerts().receivers(), System.getenv(), System.out, clock));
   }

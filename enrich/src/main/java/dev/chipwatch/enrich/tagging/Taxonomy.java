@@ -90,6 +90,14 @@ public final class Taxonomy {
     return List.copyOf(out);
   }
 
+  /** The items that inherit an item's export status: a family's chips; a vendor's families and chips. */
+  public List<String> descendants(String itemId) {
+    return chips.values().stream()
+        .filter(c -> !c.id().equals(itemId) && (itemId.equals(c.family()) || itemId.equals(c.vendor())))
+        .map(Chip::id)
+        .toList();
+  }
+
   public Optional<String> vendorOf(String chipId) {
     Chip chip = chips.get(chipId);
     return chip == null ? Optional.empty() : Optional.of(chip.vendor());

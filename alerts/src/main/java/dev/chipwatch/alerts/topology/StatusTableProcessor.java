@@ -1,0 +1,28 @@
+package dev.chipwatch.alerts.topology;
+
+import dev.chipwatch.schemas.avro.ExportStatus;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Keeps a global copy of the export-status table, for rules that inherit a family's or vendor's status. */
+final class StatusTableProcessor implements Processor<String, ExportStatus, Void, Void> {
+  static final String STORE = "export-status-table";
+
+  private KeyValueStore<String, ExportStatus> statuses;
+
+  @Override
+  public void init(ProcessorContext<Void, Void> context) {
+    statuses = context.getStateStore(STORE);
+  }
+
+  @Override
+  public void process(Record<String, ExportStatus> record) {
+    if (record.value() == null) {
+      statuses.delete(record.key());
+    } else {
+      statuses.put(record.key(), record.value());
+    }
+  }
+}
