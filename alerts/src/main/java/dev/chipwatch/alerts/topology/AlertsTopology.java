@@ -42,6 +42,7 @@ public final class AlertsTopology {
   public static Topology build(Topics topics, RuleEvaluator evaluator, Function<String, List<String>> descendants,
       MeterRegistry registry) {
     InheritedStatusChanges inherited = new InheritedStatusChanges(evaluator, descendants);
+    StatusGauges gauges = new StatusGauges(registry, descendants);
     Serde<String> keys = Topics.keySerde();
     StreamsBuilder builder = new StreamsBuilder();
 
@@ -56,7 +57,7 @@ public final class AlertsTopology {
             Topics.valueSerde(ExportStatus.class)).withLoggingDisabled(),
         topics.name(Topic.EXPORT_STATUS),
         Consumed.with(keys, Topics.valueSerde(ExportStatus.class)).withName("export-status-source"),
-        StatusTableProcessor::new);
+        () -> new StatusTableProcessor(gauges));
     for (String store : new String[] {RAISED_ON_STATUS, RAISED_ON_CROSSING, RAISED_ON_ARTICLE}) {
       builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, Serdes.Long()));
     }

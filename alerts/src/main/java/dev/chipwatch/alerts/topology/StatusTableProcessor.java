@@ -10,7 +10,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class StatusTableProcessor implements Processor<String, ExportStatus, Void, Void> {
   static final String STORE = "export-status-table";
 
+  private final StatusGauges gauges;
   private KeyValueStore<String, ExportStatus> statuses;
+
+  StatusTableProcessor(StatusGauges gauges) {
+    this.gauges = gauges;
+  }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
@@ -23,6 +28,7 @@ final class StatusTableProcessor implements Processor<String, ExportStatus, Void
       statuses.delete(record.key());
     } else {
       statuses.put(record.key(), record.value());
+      gauges.update(record.value(), (item, dest) -> statuses.get(item + "|" + dest));
     }
   }
 }

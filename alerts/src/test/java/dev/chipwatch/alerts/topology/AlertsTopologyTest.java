@@ -145,6 +145,24 @@ class AlertsTopologyTest {
   }
 
   @Test
+  void theEffectiveStatusGaugeResolvesInheritance() {
+    table.pipeInput("nvidia-blackwell|CN", ExportStatus.newBuilder().setItem("nvidia-blackwell").setDestination("CN")
+        .setStatus(ExportStatusValue.BANNED).setSince(JULY).setArticleId("a").build());
+    assertEquals(3.0, effective("nvidia-b200"), "B200 inherits Blackwell's BANNED");
+    table.pipeInput("nvidia-b200|CN", ExportStatus.newBuilder().setItem("nvidia-b200").setDestination("CN")
+        .setStatus(ExportStatusValue.ALLOWED).setSince(JULY.plusSeconds(60)).setArticleId("b").build());
+    assertEquals(1.0, effective("nvidia-b200"));
+    table.pipeInput("nvidia|CN", ExportStatus.newBuilder().setItem("nvidia").setDestination("CN")
+        .setStatus(ExportStatusValue.RESTRICTED).setSince(JULY.plusSeconds(30)).setArticleId("c").build());
+    assertEquals(1.0, effective("nvidia-b200"), "an older vendor status does not override the B200's own");
+    assertEquals(2.0, effective("nvidia-h20"));
+  }
+
+  private double effective(String item) {
+    return registry.get("chipwatch.export.status.effective").tag("item", item).tag("destination", "CN").gauge().value();
+  }
+
+  @Test
   void aCatchAllRuleHearsOfTheFamilyOnlyOnce() {
     DefaultRules.get().forEach(r -> rules.pipeInput(r.getId(), r));
     changes.pipeInput("nvidia-blackwell|CN", change("nvidia-blackwell", ExportStatusValue.UNKNOWN, ExportStatusValue.BANNED));
