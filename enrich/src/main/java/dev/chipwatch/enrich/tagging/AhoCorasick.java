@@ -110,7 +110,10 @@ final class AhoCorasick {
   void scan(CharSequence text, Hit hit) {
     int state = 0;
     for (int i = 0, n = text.length(); i < n; i++) {
-      state = next[state * width + alphabet[Character.toLowerCase(text.charAt(i))]];
+      char c = text.charAt(i);
+      // ASCII letters lower-cased by arithmetic: Character.toLowerCase costs a table walk per char
+      char lc = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+      state = next[state * width + alphabet[lc]];
       for (int s = state; s >= 0; s = outputLink[s]) {
         for (int p : output[s]) {
           hit.found(p, i + 1);

@@ -40,6 +40,9 @@ enum Cue {
       combine(new String[] {"on", "this", "late on", "early on", "from"}, new String[] {" "},
           new String[] {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}))),
   MONTH(join("january february march april may june july august september october november december")),
+  /** Words one of which a sentence needs before the denial-by-default pattern is worth trying. */
+  DENIAL_HINT(join("denial denied deny refused rejected effectively", "|de facto|amounts to|amount to|no licences|no licenses",
+      "|expects licences|expect licences|expects licenses|expect licenses|expects any|expect any")),
   /** Words that place a sentence in the export trade. */
   EXPORT(join("export* sale sales sell* ship* supply supplies supplying access deliver*")),
   /** What a tariff on the chip trade is levied on. */

@@ -66,7 +66,7 @@ final class EventExtractor {
   List<PolicyAction> extract(List<Sentence> sentences, Instant published) {
     boolean denialByDefault = false;
     for (Sentence s : sentences) {
-      if (DENIAL_BY_DEFAULT.matcher(s.lower()).find()) {
+      if (s.cues().any(Cue.DENIAL_HINT, 0, s.lower().length()) && DENIAL_BY_DEFAULT.matcher(s.lower()).find()) {
         denialByDefault = true;
         break;
       }

@@ -110,7 +110,7 @@ final class Modality {
     // "on Tuesday" dates the clause it stands in, not a recalled action in another clause
     boolean newsTime = isNewsTime(s, from, Math.max(to, clauseEnd(lower, m.end())))
         || (from == 0 && isNewsTime(s, 0, m.start()));
-    if (hasDigit(lower, from, to) || s.cues().any(Cue.MONTH, from, to)) {
+    if (hasYear(lower, from, to) || s.cues().any(Cue.MONTH, from, to)) {
       if (pastDate(s, from, to, published, newsTime)) {
         return true;
       }
@@ -196,6 +196,20 @@ final class Modality {
       inWord = letter;
     }
     return n;
+  }
+
+  /** A four-digit number from 1900 to 2099: only then can a clause hold a dated year. */
+  private static boolean hasYear(String lower, int from, int to) {
+    for (int i = from; i + 4 <= to; i++) {
+      char c = lower.charAt(i);
+      if ((c == '1' || c == '2') && (i == 0 || !Character.isDigit(lower.charAt(i - 1)))
+          && Character.isDigit(lower.charAt(i + 1)) && Character.isDigit(lower.charAt(i + 2)) && Character.isDigit(lower.charAt(i + 3))
+          && (i + 4 == lower.length() || !Character.isDigit(lower.charAt(i + 4)))
+          && (lower.startsWith("19", i) || lower.startsWith("20", i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasDigit(String lower, int from, int to) {

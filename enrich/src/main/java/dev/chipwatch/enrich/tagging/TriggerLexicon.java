@@ -44,31 +44,31 @@ final class TriggerLexicon {
         "\\b(?:told|tells?|telling|urged|urges?|urging|ordered|orders?|ordering|instructed|instructs?|directed|directs?|"
             + "asked|asks?|advised|advises?|pressed|press(?:es)?|requir(?:ed|es|ing)|notices?|guidance|called on|warned)\\b"
             + ".{0,120}?\\b(?:stop|halt|avoid|cancel|suspend|cease|pause|refrain from|not to|shun|reduce|limit)\\b"
-            + ".{0,40}?\\b(?:buy|buying|purchas\\w*|us(?:e|ing)|order(?:s|ing)?|procur\\w*|imports?|importing|acquir\\w*|deploy\\w*)\\b"));
+            + ".{0,40}?\\b(?:buy|buying|purchas\\w*|us(?:e|ing)|order(?:s|ing)?|procur\\w*|imports?|importing|acquir\\w*|deploy\\w*)\\b").requiring("stop", "halt", "avoid", "cancel", "suspend", "cease", "pause", "refrain", "not to", "shun", "reduce", "limit"));
     add(Trigger.of(IMPORT_RESTRICTION, 0.85,
         "\\b(?:ban|bans|banned|banning|bar|bars|barred|barring|prohibit\\w*|forbid\\w*|forbade|block\\w*|restrict\\w*)\\b"
-            + ".{0,80}?\\bfrom (?:buying|purchasing|using|importing|ordering|acquiring|deploying|procuring)\\b"));
+            + ".{0,80}?\\bfrom (?:buying|purchasing|using|importing|ordering|acquiring|deploying|procuring)\\b").requiring(" from "));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
         "\\b(?:ban|bans|banned|banning|barred|bars|prohibit\\w*|exclud\\w*|remov\\w*|phas\\w* out)\\b .{0,40}?"
             + "\\b(?:foreign|imported|us|u\\.s\\.|american|overseas|nvidia)\\b .{0,30}?\\b(?:chips?|processors?|semiconductors?|gpus?|accelerators?)\\b"
-            + ".{0,60}?\\b(?:data cent(?:re|er)s?|state|government|critical infrastructure|public|procurement)"));
+            + ".{0,60}?\\b(?:data cent(?:re|er)s?|state|government|critical infrastructure|public|procurement)").requiring("data cent", "state", "government", "critical", "public", "procurement"));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
         "\\bimport (?:ban|restrictions?|curbs?)\\b|\\b(?:ban|bans|banned|banning|halt\\w*|restrict\\w*|suspend\\w*|block\\w*) "
             + gap(3) + "imports\\b"));
 
     add(Trigger.of(ENTITY_LIST, 0.9,
         "\\b(?:add|adds|added|adding|place[sd]?|placing|put|puts|putting|includ\\w*|designat\\w*)\\b.{0,160}?\\b(?:to|on) (?:its|the|an|a|their|us|the us|washington's|america's|its own)? ?(?:\\w+ ){0,2}"
-            + "(?:entity list|entities list|list of entities|export control list|export blacklist|trade blacklist|blacklist|black list)"));
-    add(Trigger.of(ENTITY_LIST, 0.8, "\\b(?:the|new) (?:list|listings|additions) (?:also )?includ(?:e|es|ed)\\b"));
+            + "(?:entity list|entities list|list of entities|export control list|export blacklist|trade blacklist|blacklist|black list)").requiring("list"));
+    add(Trigger.of(ENTITY_LIST, 0.8, "\\b(?:the|new) (?:list|listings|additions) (?:also )?includ(?:e|es|ed)\\b").requiring("list", "addition"));
     add(Trigger.of(ENTITY_LIST, 0.85, "\\bblacklist(?:s|ed|ing)\\b"));
 
     add(Trigger.of(TARIFF, 0.85,
         "\\b(?:impos\\w*|rais(?:e|es|ed|ing)|doubl\\w*|tripl\\w*|quadrupl\\w*|hik(?:e|es|ed|ing)|increas\\w*|sets?|slap\\w*|"
             + "announc\\w*|levied|levies|levy|cuts?|lower\\w*|reduc\\w*|exempt\\w*|lift\\w*|scrap\\w*|suspend\\w*|paus\\w*|extend\\w*|"
-            + "put|puts|introduc\\w*|unveil\\w*)\\b " + gap(8) + "(?:tariffs?|duty|duties|levy|levies)\\b"));
+            + "put|puts|introduc\\w*|unveil\\w*)\\b " + gap(8) + "(?:tariffs?|duty|duties|levy|levies)\\b").requiring("tariff", "dut", "lev"));
     add(Trigger.of(TARIFF, 0.85,
         "\\b(?:tariffs?|duty|duties|levy|levies)\\b " + gap(8)
-            + "(?:took|take|takes|went|go|goes|came|come|comes) (?:into |in )?effect\\b"));
+            + "(?:took|take|takes|went|go|goes|came|come|comes) (?:into |in )?effect\\b").requiring("effect"));
     add(Trigger.of(TARIFF, 0.8, "\\btariffs? (?:of|at) [\\d.]+ ?(?:%|per ?cent|percent)"));
     add(Trigger.of(TARIFF, 0.8, "\\b[\\d.]+ ?(?:%|per ?cent|percent) (?:\\w+ )?(?:tariffs?|duty|duties|levy)\\b"));
 
@@ -84,7 +84,7 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.75, "\\b(?:same|new) requirement (?:also )?(?:covers|applies)\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.7,
         "\\b(?:require|requires|required|need|needs|needed)\\b (?:(?:a|an|government|us|u\\.s\\.|official|washington's|prior|export) ){0,3}"
-            + "(?:approval|permission|authori[sz]ation)\\b (?:to|for|before) (?:\\w+ ){0,3}" + SELL));
+            + "(?:approval|permission|authori[sz]ation)\\b (?:to|for|before) (?:\\w+ ){0,3}" + SELL).requiring("approval", "permission", "authori"));
 
     add(Trigger.of(EXPORT_ALLOWED, 0.9,
         "\\b(?:began|begin|begins|started|starts?|resumed|resumes?) (?:issuing|granting|approving) (?:(?:export|the|some|new) ){0,2}" + LICENCE + "\\b"));
@@ -117,7 +117,8 @@ final class TriggerLexicon {
         "\\b(?:revok\\w*|rescind\\w*|withdr[ae]w\\w*|cancel\\w*|suspend\\w*|pull\\w*) " + gap(3) + "(?:export )?" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_BAN, 0.85,
         "\\b(?:told|tells?|ordered|orders?|instructed|instructs?|directed|directs?|required|requires)\\b .{0,100}?"
-            + "\\bto (?:stop|halt|cease|suspend) (?:all )?(?:selling|shipping|exporting|supplying|sales|shipments|exports|deliveries)\\b"));
+            + "\\bto (?:stop|halt|cease|suspend) (?:all )?(?:selling|shipping|exporting|supplying|sales|shipments|exports|deliveries)\\b")
+        .requiring("stop", "halt", "cease", "suspend"));
     add(Trigger.of(EXPORT_BAN, 0.85, "\\bstop(?:s|ped|ping)?\\b " + gap(6) + "from " + SELL + "\\b"));
     add(Trigger.of(EXPORT_BAN, 0.85,
         "\\b(?:ban|bans|banned|banning|outlaw\\w*)\\b(?! on imports)").needingExportContext());
@@ -128,10 +129,10 @@ final class TriggerLexicon {
         "\\bcut(?:s|ting)? off\\b|\\bcut(?:s|ting)? " + gap(3) + "off from\\b").asConsequence());
     add(Trigger.of(EXPORT_BAN, 0.7,
         "\\b(?:restrict|restricts|restricted|restricting|curb|curbs|curbed|curbing|limit|limits|limited|limiting)\\b "
-            + gap(4) + "(?:exports?|sales|shipments)\\b").needingItems());
+            + gap(4) + "(?:exports?|sales|shipments)\\b").needingItems().requiring("export", "sales", "shipment"));
     add(Trigger.of(EXPORT_BAN, 0.65,
         "\\b(?:impos\\w*|tighten\\w*|expand\\w*|widen\\w*|announc\\w*|unveil\\w*|introduc\\w*|extend\\w*|issu\\w*)\\b "
-            + gap(5) + "(?:export )?(?:curbs|restrictions|controls|ban)\\b").needingItems());
+            + gap(5) + "(?:export )?(?:curbs|restrictions|controls|ban)\\b").needingItems().requiring("curbs", "restrictions", "controls", "ban"));
   }
 
   private static void add(Trigger t) {
@@ -142,26 +143,40 @@ final class TriggerLexicon {
 
   /** For each anchor word, the triggers that can start with it; triggers with no literal start are tried everywhere. */
   private static final List<String> ANCHOR_WORDS = new ArrayList<>();
-  private static final List<List<Trigger>> ANCHORED = new ArrayList<>();
-  private static final List<Trigger> UNANCHORED = new ArrayList<>();
+  private static final List<int[]> ANCHORED = new ArrayList<>();
+  private static final List<Integer> UNANCHORED = new ArrayList<>();
   private static final AhoCorasick ANCHORS;
 
   static {
-    java.util.Map<String, List<Trigger>> byWord = new java.util.LinkedHashMap<>();
-    for (Trigger t : TRIGGERS) {
-      List<String> words = RegexAnchors.of(t.pattern().pattern());
+    java.util.Map<String, List<Integer>> byWord = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < TRIGGERS.size(); i++) {
+      List<String> words = RegexAnchors.of(TRIGGERS.get(i).pattern().pattern());
       if (words.isEmpty()) {
-        UNANCHORED.add(t);
+        UNANCHORED.add(i);
       }
       for (String w : words) {
-        byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(t);
+        byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
       }
     }
     byWord.forEach((w, ts) -> {
       ANCHOR_WORDS.add(w);
-      ANCHORED.add(ts);
+      ANCHORED.add(ts.stream().mapToInt(Integer::intValue).toArray());
     });
     ANCHORS = new AhoCorasick(ANCHOR_WORDS);
+  }
+
+  private static boolean usable(int i, String lower, byte[] ready) {
+    if (ready[i] == 0) {
+      ready[i] = (byte) (TRIGGERS.get(i).prerequisitesIn(lower) ? 1 : 2);
+    }
+    return ready[i] == 1;
+  }
+
+  private static Matcher matcher(int i, String lower, Matcher[] matchers) {
+    if (matchers[i] == null) {
+      matchers[i] = TRIGGERS.get(i).pattern().matcher(lower).useTransparentBounds(true);
+    }
+    return matchers[i];
   }
 
   static List<String> anchorWords() {
@@ -175,26 +190,32 @@ final class TriggerLexicon {
    */
   static List<Match> find(String lower) {
     List<Match> all = new ArrayList<>();
+    // per sentence: whether each trigger's prerequisites are present (0 = not yet known), and its matcher
+    byte[] ready = new byte[TRIGGERS.size()];
+    Matcher[] matchers = new Matcher[TRIGGERS.size()];
     java.util.Set<Long> tried = new java.util.HashSet<>();
     ANCHORS.scan(lower, (p, end) -> {
       int start = end - ANCHOR_WORDS.get(p).length();
       if (start > 0 && Character.isLetterOrDigit(lower.charAt(start - 1))) {
         return;
       }
-      for (Trigger t : ANCHORED.get(p)) {
-        if (!tried.add(((long) System.identityHashCode(t) << 32) | start)) {
-          continue; // "ban" and "bans" both anchor the same trigger here
+      for (int i : ANCHORED.get(p)) {
+        if (!usable(i, lower, ready) || !tried.add(((long) i << 32) | start)) {
+          continue; // prerequisites missing, or "ban" and "bans" both anchor this trigger here
         }
-        Matcher m = t.pattern().matcher(lower).region(start, lower.length()).useTransparentBounds(true);
+        Matcher m = matcher(i, lower, matchers).region(start, lower.length());
         if (m.lookingAt()) {
-          all.add(new Match(t, m.start(), m.end()));
+          all.add(new Match(TRIGGERS.get(i), m.start(), m.end()));
         }
       }
     });
-    for (Trigger t : UNANCHORED) {
-      Matcher m = t.pattern().matcher(lower);
+    for (int i : UNANCHORED) {
+      if (!usable(i, lower, ready)) {
+        continue;
+      }
+      Matcher m = matcher(i, lower, matchers);
       while (m.find()) {
-        all.add(new Match(t, m.start(), m.end()));
+        all.add(new Match(TRIGGERS.get(i), m.start(), m.end()));
       }
     }
     if (all.isEmpty()) {
