@@ -23,12 +23,13 @@ final class AhoCorasick {
   private final int[][] output; // patterns ending exactly at a state
   private final int[] outputLink; // nearest suffix state with output, -1 if none
   private final int[] lengths;
+  private final boolean[] reports; // the state or one of its suffixes ends a pattern
 
   AhoCorasick(List<String> patterns) {
     short columns = 1;
     for (String p : patterns) {
       for (char c : p.toCharArray()) {
-        char lc = Character.toLowerCase(c);
+        char lc = Chars.toLower(c);
         if (alphabet[lc] == 0) {
           alphabet[lc] = columns++;
         }
@@ -45,7 +46,7 @@ final class AhoCorasick {
     for (int i = 0; i < patterns.size(); i++) {
       int state = 0;
       for (char c : patterns.get(i).toCharArray()) {
-        int col = alphabet[Character.toLowerCase(c)];
+        int col = alphabet[Chars.toLower(c)];
         if (gotos.get(state)[col] < 0) {
           gotos.get(state)[col] = gotos.size();
           gotos.add(newRow());
@@ -60,6 +61,7 @@ final class AhoCorasick {
     output = new int[states][];
     outputLink = new int[states];
     int[] fail = new int[states];
+    reports = new boolean[states];
     for (int s = 0; s < states; s++) {
       output[s] = outs.get(s).stream().mapToInt(Integer::intValue).toArray();
     }
@@ -82,6 +84,7 @@ final class AhoCorasick {
       int s = queue.poll();
       int f = fail[s];
       outputLink[s] = output[f].length > 0 ? f : outputLink[f];
+      reports[s] = output[s].length > 0 || outputLink[s] > 0;
       int[] row = gotos.get(s);
       for (int col = 0; col < width; col++) {
         int t = row[col];
@@ -110,10 +113,10 @@ final class AhoCorasick {
   void scan(CharSequence text, Hit hit) {
     int state = 0;
     for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      // ASCII letters lower-cased by arithmetic: Character.toLowerCase costs a table walk per char
-      char lc = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
-      state = next[state * width + alphabet[lc]];
+      state = next[state * width + alphabet[Chars.toLower(text.charAt(i))]];
+      if (!reports[state]) {
+        continue; // most characters end no pattern: skip the output walk
+      }
       for (int s = state; s >= 0; s = outputLink[s]) {
         for (int p : output[s]) {
           hit.found(p, i + 1);

@@ -35,13 +35,13 @@ final class Cues {
     List<Hit> hits = new ArrayList<>();
     AUTOMATON.scan(lower, (p, end) -> {
       int start = end - PHRASES.get(p).length();
-      if (start > 0 && Character.isLetterOrDigit(lower.charAt(start - 1))) {
+      if (start > 0 && Chars.isWordChar(lower.charAt(start - 1))) {
         return;
       }
       int stop = end;
       if (STEMS.get(p)) {
-        while (stop < lower.length() && Character.isLetter(lower.charAt(stop))) stop++;
-      } else if (end < lower.length() && Character.isLetterOrDigit(lower.charAt(end))) {
+        while (stop < lower.length() && Chars.isLetter(lower.charAt(stop))) stop++;
+      } else if (end < lower.length() && Chars.isWordChar(lower.charAt(end))) {
         return;
       }
       hits.add(new Hit(start, stop, CATEGORIES.get(p)));

@@ -49,9 +49,9 @@ final class ItemFinder {
   private static boolean outOfScope(String lower, int offset) {
     int i = Modality.clauseStart(lower, offset);
     while (i < offset) {
-      while (i < offset && !Character.isLetter(lower.charAt(i))) i++;
+      while (i < offset && !Chars.isLetter(lower.charAt(i))) i++;
       int start = i;
-      while (i < offset && Character.isLetter(lower.charAt(i))) i++;
+      while (i < offset && Chars.isLetter(lower.charAt(i))) i++;
       if (i > start && OUT_OF_SCOPE.contains(lower.substring(start, i))) {
         return true;
       }
@@ -134,11 +134,11 @@ final class ItemFinder {
         i++;
         continue;
       }
-      if (!Character.isLetterOrDigit(c)) {
+      if (!Chars.isWordChar(c)) {
         return false; // punctuation ends the phrase
       }
       int start = i;
-      while (i < lower.length() && (Character.isLetterOrDigit(lower.charAt(i)) || lower.charAt(i) == '-' || lower.charAt(i) == '\'')) i++;
+      while (i < lower.length() && (Chars.isWordChar(lower.charAt(i)) || lower.charAt(i) == '-' || lower.charAt(i) == '\'')) i++;
       if (chipAt(s, start) || vendorAt(s, start)) {
         return false; // the noun belongs to a chip model or to the nearer vendor
       }

@@ -178,7 +178,7 @@ final class Modality {
     for (int k = 0; k < n; k++) {
       while (i > from && lower.charAt(i - 1) == ' ') i--;
       int end = i;
-      while (i > from && Character.isLetter(lower.charAt(i - 1))) i--;
+      while (i > from && Chars.isLetter(lower.charAt(i - 1))) i--;
       if (end == i) {
         break;
       }
@@ -191,7 +191,7 @@ final class Modality {
     int n = 0;
     boolean inWord = false;
     for (int i = from; i < to; i++) {
-      boolean letter = Character.isLetterOrDigit(lower.charAt(i));
+      boolean letter = Chars.isWordChar(lower.charAt(i));
       if (letter && !inWord) n++;
       inWord = letter;
     }
@@ -224,7 +224,7 @@ final class Modality {
   /** The trigger's first word is a past form: "allowed", "barred", "let", "cut". */
   private static boolean isPastForm(String lower, int start) {
     int end = start;
-    while (end < lower.length() && Character.isLetter(lower.charAt(end))) end++;
+    while (end < lower.length() && Chars.isLetter(lower.charAt(end))) end++;
     String w = lower.substring(start, end);
     return w.endsWith("ed") || w.equals("let") || w.equals("cut") || w.equals("put") || w.equals("set");
   }

@@ -158,6 +158,17 @@ final class TriggerLexicon {
         byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
       }
     }
+    // an anchor that extends another anchor of the same trigger ("bans" after "ban") would try it twice
+    for (int i = 0; i < TRIGGERS.size(); i++) {
+      int trigger = i;
+      List<String> own = byWord.entrySet().stream().filter(e -> e.getValue().contains(trigger)).map(java.util.Map.Entry::getKey).toList();
+      for (String w : own) {
+        if (own.stream().anyMatch(o -> !o.equals(w) && w.startsWith(o))) {
+          byWord.get(w).remove(Integer.valueOf(trigger));
+        }
+      }
+    }
+    byWord.values().removeIf(List::isEmpty);
     byWord.forEach((w, ts) -> {
       ANCHOR_WORDS.add(w);
       ANCHORED.add(ts.stream().mapToInt(Integer::intValue).toArray());
@@ -193,15 +204,14 @@ final class TriggerLexicon {
     // per sentence: whether each trigger's prerequisites are present (0 = not yet known), and its matcher
     byte[] ready = new byte[TRIGGERS.size()];
     Matcher[] matchers = new Matcher[TRIGGERS.size()];
-    java.util.Set<Long> tried = new java.util.HashSet<>();
     ANCHORS.scan(lower, (p, end) -> {
       int start = end - ANCHOR_WORDS.get(p).length();
-      if (start > 0 && Character.isLetterOrDigit(lower.charAt(start - 1))) {
+      if (start > 0 && Chars.isWordChar(lower.charAt(start - 1))) {
         return;
       }
       for (int i : ANCHORED.get(p)) {
-        if (!usable(i, lower, ready) || !tried.add(((long) i << 32) | start)) {
-          continue; // prerequisites missing, or "ban" and "bans" both anchor this trigger here
+        if (!usable(i, lower, ready)) {
+          continue;
         }
         Matcher m = matcher(i, lower, matchers).region(start, lower.length());
         if (m.lookingAt()) {
@@ -221,11 +231,15 @@ final class TriggerLexicon {
     if (all.isEmpty()) {
       return List.of();
     }
-    List<Match> out = new ArrayList<>();
+    List<Match> out = new ArrayList<>(all.size());
+    outer:
     for (Match m : all) {
-      if (all.stream().noneMatch(m::inside)) {
-        out.add(m);
+      for (Match o : all) {
+        if (m.inside(o)) {
+          continue outer;
+        }
       }
+      out.add(m);
     }
     return out;
   }
