@@ -52,7 +52,7 @@ enum Cue {
   OBJECT_END(join("responding after following matching", "|in response|in retaliation")),
   /** Phrases before a sum that make it a company's value. */
   VALUE(join("worth", "|market value|market valuation|market capitalisation|market capitalization|market cap|valued at",
-      "|valuation of|value of", combine(new String[] {"valuing ", "values ", "value "},
+      "|valuation of", combine(new String[] {"valuing ", "values ", "value "},
           new String[] {"it", "the company", "the group", "the firm"}, new String[] {" at"}))),
   /** Headline verbs that, before a trillion-dollar sum, state a company's value. */
   MILESTONE(join("top tops topped topping hit hits hitting touch touches touched touching reach* cross* pass passes",
