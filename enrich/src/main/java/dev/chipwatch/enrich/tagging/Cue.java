@@ -9,6 +9,8 @@ import java.util.List;
  * All are found in one automaton scan per sentence ({@link Cues}).
  */
 enum Cue {
+  /** The first word of a trigger pattern ({@link TriggerLexicon}); its words come from there. */
+  ANCHOR(java.util.List.of()),
   /** A proposal, plan, rumour, denial or doubt, before the action. */
   HEDGE(join(
       "consider* weigh* mull* discuss* debat* propos* draft* could might may should whether if unless once",

@@ -101,7 +101,7 @@ final class EventExtractor {
     if (aboutMaterials) {
       materialsEvent(s, materials, published, ctx, out);
     }
-    List<TriggerLexicon.Match> matches = new ArrayList<>(TriggerLexicon.find(s.lower()));
+    List<TriggerLexicon.Match> matches = new ArrayList<>(TriggerLexicon.find(s));
     if (aboutMaterials) {
       matches.removeIf(m -> EXPORT_KINDS.contains(m.kind()));
     }

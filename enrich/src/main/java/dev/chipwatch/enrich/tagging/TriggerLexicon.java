@@ -70,7 +70,7 @@ final class TriggerLexicon {
         "\\b(?:tariffs?|duty|duties|levy|levies)\\b " + gap(8)
             + "(?:took|take|takes|went|go|goes|came|come|comes) (?:into |in )?effect\\b").requiring("effect"));
     add(Trigger.of(TARIFF, 0.8, "\\btariffs? (?:of|at) [\\d.]+ ?(?:%|per ?cent|percent)"));
-    add(Trigger.of(TARIFF, 0.8, "\\b[\\d.]+ ?(?:%|per ?cent|percent) (?:\\w+ )?(?:tariffs?|duty|duties|levy)\\b"));
+    add(Trigger.of(TARIFF, 0.8, "(?<=\\b[\\d.]{1,6} ?(?:%|per ?cent|percent) (?:\\w{1,20} )?)(?:tariffs?|duty|duties|levy)\\b"));
 
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85, "\\b" + LICENCE + " requirements?\\b|\\blicensing requirements?\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
@@ -145,7 +145,6 @@ final class TriggerLexicon {
   private static final List<String> ANCHOR_WORDS = new ArrayList<>();
   private static final List<int[]> ANCHORED = new ArrayList<>();
   private static final List<Integer> UNANCHORED = new ArrayList<>();
-  private static final AhoCorasick ANCHORS;
 
   static {
     java.util.Map<String, List<Integer>> byWord = new java.util.LinkedHashMap<>();
@@ -173,7 +172,6 @@ final class TriggerLexicon {
       ANCHOR_WORDS.add(w);
       ANCHORED.add(ts.stream().mapToInt(Integer::intValue).toArray());
     });
-    ANCHORS = new AhoCorasick(ANCHOR_WORDS);
   }
 
   private static boolean usable(int i, String lower, byte[] ready) {
@@ -195,21 +193,19 @@ final class TriggerLexicon {
   }
 
   /**
-   * Triggers in a lower-cased sentence, without those that lie inside a longer one. Each pattern is
-   * tried only where one of its anchor words starts a word, so a sentence costs one automaton scan
-   * plus a few anchored matches.
+   * Triggers in a sentence, without those that lie inside a longer one. Each pattern is tried only
+   * where one of its anchor words starts a word (found by the sentence's cue scan), so a sentence
+   * costs a few anchored matches.
    */
-  static List<Match> find(String lower) {
+  static List<Match> find(Sentence s) {
+    String lower = s.lower();
     List<Match> all = new ArrayList<>();
     // per sentence: whether each trigger's prerequisites are present (0 = not yet known), and its matcher
     byte[] ready = new byte[TRIGGERS.size()];
     Matcher[] matchers = new Matcher[TRIGGERS.size()];
-    ANCHORS.scan(lower, (p, end) -> {
-      int start = end - ANCHOR_WORDS.get(p).length();
-      if (start > 0 && Chars.isWordChar(lower.charAt(start - 1))) {
-        return;
-      }
-      for (int i : ANCHORED.get(p)) {
+    for (Cues.Hit hit : s.cues().anchors()) {
+      int start = hit.start();
+      for (int i : ANCHORED.get(hit.anchor())) {
         if (!usable(i, lower, ready)) {
           continue;
         }
@@ -218,7 +214,7 @@ final class TriggerLexicon {
           all.add(new Match(TRIGGERS.get(i), m.start(), m.end()));
         }
       }
-    });
+    }
     for (int i : UNANCHORED) {
       if (!usable(i, lower, ready)) {
         continue;
