@@ -45,6 +45,11 @@ enum Cue {
   /** Words one of which a sentence needs before the denial-by-default pattern is worth trying. */
   DENIAL_HINT(join("denial denied deny refused rejected effectively", "|de facto|amounts to|amount to|no licences|no licenses",
       "|expects licences|expect licences|expects licenses|expect licenses|expects any|expect any")),
+  /** Words after which a chip is compared with, not covered by, an action ("alternatives such as"). */
+  OUT_OF_SCOPE(join("than unlike compared rival rivals alternative alternatives instead rather replace replacing replacement",
+      "replacements domestic homegrown local substitutes substitute")),
+  /** "on 12 Jan", "on Jan 12": a dated news day, checked only where "on" is followed by one. */
+  ON(join("on")),
   /** Words that place a sentence in the export trade. */
   EXPORT(join("export* sale sales sell* ship* supply supplies supplying access deliver*")),
   /** What a tariff on the chip trade is levied on. */

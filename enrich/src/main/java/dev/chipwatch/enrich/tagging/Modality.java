@@ -21,6 +21,8 @@ final class Modality {
   private static final Set<String> FUTURE_PREPOSITIONS = Set.of("by", "through", "until", "till", "to", "from");
   /** Words that make "would" report a decision: "said it would allow". */
   private static final Set<String> ANNOUNCING = Set.of("said", "says", "announced", "confirmed", "told");
+  private static final Set<String> MONTH_ABBREVIATIONS =
+      Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
   private static final Pattern NUMERIC_NEWS_DATE = Pattern.compile(
       "\\bon \\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w* \\d{1,2}\\b");
   private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
@@ -128,8 +130,17 @@ final class Modality {
   }
 
   private static boolean isNewsTime(Sentence s, int from, int to) {
-    return s.cues().any(Cue.NEWS_TIME, from, to)
-        || (hasDigit(s.lower(), from, to) && NUMERIC_NEWS_DATE.matcher(s.lower()).region(from, to).find());
+    if (s.cues().any(Cue.NEWS_TIME, from, to)) {
+      return true;
+    }
+    for (Cues.Hit on : s.cues().all(Cue.ON, from, to)) {
+      String next = MentionFinder.wordAfter(s.lower(), on.end());
+      boolean dateLike = !next.isEmpty() && (Character.isDigit(next.charAt(0)) || MONTH_ABBREVIATIONS.contains(next.substring(0, Math.min(3, next.length()))));
+      if (dateLike && NUMERIC_NEWS_DATE.matcher(s.lower()).region(on.start(), to).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean pastDate(Sentence s, int from, int to, Instant published, boolean newsTime) {

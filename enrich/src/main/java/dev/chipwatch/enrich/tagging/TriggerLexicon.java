@@ -59,7 +59,7 @@ final class TriggerLexicon {
     add(Trigger.of(ENTITY_LIST, 0.9,
         "\\b(?:add|adds|added|adding|place[sd]?|placing|put|puts|putting|includ\\w*|designat\\w*)\\b.{0,160}?\\b(?:to|on) (?:its|the|an|a|their|us|the us|washington's|america's|its own)? ?(?:\\w+ ){0,2}"
             + "(?:entity list|entities list|list of entities|export control list|export blacklist|trade blacklist|blacklist|black list)").requiring("list"));
-    add(Trigger.of(ENTITY_LIST, 0.8, "\\b(?:the|new) (?:list|listings|additions) (?:also )?includ(?:e|es|ed)\\b").requiring("list", "addition"));
+    add(Trigger.of(ENTITY_LIST, 0.8, "(?<=\\b(?:the|new) )(?:list|listings|additions) (?:also )?includ(?:e|es|ed)\\b").requiring("list", "addition"));
     add(Trigger.of(ENTITY_LIST, 0.85, "\\bblacklist(?:s|ed|ing)\\b"));
 
     add(Trigger.of(TARIFF, 0.85,
