@@ -115,10 +115,14 @@ final class AhoCorasick {
   }
 
   /** Reports every occurrence of every pattern in {@code text}, compared case-insensitively. */
-  void scan(CharSequence text, Hit hit) {
+  void scan(String text, Hit hit) {
+    // a char[] copy is cheaper than charAt on a compact (Latin-1) string, one call per character
+    char[] chars = text.toCharArray();
+    int[] table = next;
+    short[] columns = alphabet;
     int state = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      state = next[state * width + alphabet[Chars.toLower(text.charAt(i))]];
+    for (int i = 0, n = chars.length; i < n; i++) {
+      state = table[state * width + columns[Chars.toLower(chars[i])]];
       if (!reports[state]) {
         continue; // most characters end no pattern: skip the output walk
       }
