@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  * @param needsExportContext the word alone is ambiguous ("ban"): only counts in a sentence about exports
  *     or sales
  * @param withoutLicence "without a licence": turns a nearby "stop shipping" into a licence requirement
- * @param requires words of which the sentence must contain one before the (costly) pattern is tried
+ * @param requires groups of words: the sentence must contain a word of every group before the
+ *     (costly) pattern is tried
  */
 record Trigger(EventKind kind, Pattern pattern, double base, boolean needsItems, boolean consequence,
-    boolean reversal, boolean needsExportContext, boolean withoutLicence, List<String> requires) {
+    boolean reversal, boolean needsExportContext, boolean withoutLicence, List<List<String>> requires) {
 
   static Trigger of(EventKind kind, double base, String regex) {
     return new Trigger(kind, Pattern.compile(regex), base, false, false, false, false, false, List.of());
@@ -45,19 +46,26 @@ record Trigger(EventKind kind, Pattern pattern, double base, boolean needsItems,
     return new Trigger(kind, pattern, base, needsItems, consequence, reversal, needsExportContext, true, requires);
   }
 
+  /** Adds a group of words of which the sentence must contain one. */
   Trigger requiring(String... words) {
-    return new Trigger(kind, pattern, base, needsItems, consequence, reversal, needsExportContext, withoutLicence, List.of(words));
+    List<List<String>> groups = new java.util.ArrayList<>(requires);
+    groups.add(List.of(words));
+    return new Trigger(kind, pattern, base, needsItems, consequence, reversal, needsExportContext, withoutLicence, List.copyOf(groups));
   }
 
   boolean prerequisitesIn(String lower) {
-    if (requires.isEmpty()) {
-      return true;
-    }
-    for (String w : requires) {
-      if (lower.contains(w)) {
-        return true;
+    for (List<String> group : requires) {
+      boolean any = false;
+      for (String w : group) {
+        if (lower.contains(w)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 }
