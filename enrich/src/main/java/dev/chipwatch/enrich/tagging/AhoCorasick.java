@@ -23,12 +23,13 @@ final class AhoCorasick {
   private final int[][] output; // patterns ending exactly at a state
   private final int[] outputLink; // nearest suffix state with output, -1 if none
   private final int[] lengths;
+  private final boolean[] reports; // the state or one of its suffixes ends a pattern
 
   AhoCorasick(List<String> patterns) {
     short columns = 1;
     for (String p : patterns) {
       for (char c : p.toCharArray()) {
-        char lc = Character.toLowerCase(c);
+        char lc = Chars.toLower(c);
         if (alphabet[lc] == 0) {
           alphabet[lc] = columns++;
         }
@@ -45,7 +46,7 @@ final class AhoCorasick {
     for (int i = 0; i < patterns.size(); i++) {
       int state = 0;
       for (char c : patterns.get(i).toCharArray()) {
-        int col = alphabet[Character.toLowerCase(c)];
+        int col = alphabet[Chars.toLower(c)];
         if (gotos.get(state)[col] < 0) {
           gotos.get(state)[col] = gotos.size();
           gotos.add(newRow());
@@ -60,6 +61,7 @@ final class AhoCorasick {
     output = new int[states][];
     outputLink = new int[states];
     int[] fail = new int[states];
+    reports = new boolean[states];
     for (int s = 0; s < states; s++) {
       output[s] = outs.get(s).stream().mapToInt(Integer::intValue).toArray();
     }
@@ -82,6 +84,7 @@ final class AhoCorasick {
       int s = queue.poll();
       int f = fail[s];
       outputLink[s] = output[f].length > 0 ? f : outputLink[f];
+      reports[s] = output[s].length > 0 || outputLink[s] > 0;
       int[] row = gotos.get(s);
       for (int col = 0; col < width; col++) {
         int t = row[col];
@@ -102,15 +105,27 @@ final class AhoCorasick {
     return row;
   }
 
+  /** Size of the transition table, for diagnostics: states x alphabet width. */
+  String size() {
+    return (next.length / width) + " states x " + width + " columns";
+  }
+
   int length(int pattern) {
     return lengths[pattern];
   }
 
   /** Reports every occurrence of every pattern in {@code text}, compared case-insensitively. */
-  void scan(CharSequence text, Hit hit) {
+  void scan(String text, Hit hit) {
+    // a char[] copy is cheaper than charAt on a compact (Latin-1) string, one call per character
+    char[] chars = text.toCharArray();
+    int[] table = next;
+    short[] columns = alphabet;
     int state = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      state = next[state * width + alphabet[Character.toLowerCase(text.charAt(i))]];
+    for (int i = 0, n = chars.length; i < n; i++) {
+      state = table[state * width + columns[Chars.toLower(chars[i])]];
+      if (!reports[state]) {
+        continue; // most characters end no pattern: skip the output walk
+      }
       for (int s = state; s >= 0; s = outputLink[s]) {
         for (int p : output[s]) {
           hit.found(p, i + 1);

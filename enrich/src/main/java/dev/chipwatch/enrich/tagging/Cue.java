@@ -9,6 +9,8 @@ import java.util.List;
  * All are found in one automaton scan per sentence ({@link Cues}).
  */
 enum Cue {
+  /** The first word of a trigger pattern ({@link TriggerLexicon}); its words come from there. */
+  ANCHOR(java.util.List.of()),
   /** A proposal, plan, rumour, denial or doubt, before the action. */
   HEDGE(join(
       "consider* weigh* mull* discuss* debat* propos* draft* could might may should whether if unless once",
@@ -40,6 +42,14 @@ enum Cue {
       combine(new String[] {"on", "this", "late on", "early on", "from"}, new String[] {" "},
           new String[] {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}))),
   MONTH(join("january february march april may june july august september october november december")),
+  /** Words one of which a sentence needs before the denial-by-default pattern is worth trying. */
+  DENIAL_HINT(join("denial denied deny refused rejected effectively", "|de facto|amounts to|amount to|no licences|no licenses",
+      "|expects licences|expect licences|expects licenses|expect licenses|expects any|expect any")),
+  /** Words after which a chip is compared with, not covered by, an action ("alternatives such as"). */
+  OUT_OF_SCOPE(join("than unlike compared rival rivals alternative alternatives instead rather replace replacing replacement",
+      "replacements domestic homegrown local substitutes substitute")),
+  /** "on 12 Jan", "on Jan 12": a dated news day, checked only where "on" is followed by one. */
+  ON(join("on")),
   /** Words that place a sentence in the export trade. */
   EXPORT(join("export* sale sales sell* ship* supply supplies supplying access deliver*")),
   /** What a tariff on the chip trade is levied on. */
@@ -49,7 +59,7 @@ enum Cue {
   OBJECT_END(join("responding after following matching", "|in response|in retaliation")),
   /** Phrases before a sum that make it a company's value. */
   VALUE(join("worth", "|market value|market valuation|market capitalisation|market capitalization|market cap|valued at",
-      "|valuation of|value of", combine(new String[] {"valuing ", "values ", "value "},
+      "|valuation of", combine(new String[] {"valuing ", "values ", "value "},
           new String[] {"it", "the company", "the group", "the firm"}, new String[] {" at"}))),
   /** Headline verbs that, before a trillion-dollar sum, state a company's value. */
   MILESTONE(join("top tops topped topping hit hits hitting touch touches touched touching reach* cross* pass passes",

@@ -5,12 +5,16 @@ import java.util.List;
 
 /** The {@link Cue} words of one lower-cased sentence, found in one scan, with range queries. */
 final class Cues {
-  /** A cue word or phrase at [start, end). */
-  record Hit(int start, int end, Cue cue) {}
+  /**
+   * A cue word or phrase at [start, end); for {@link Cue#ANCHOR} hits, {@code anchor} is the index of
+   * the trigger anchor word in {@link TriggerLexicon#anchorWords()}, else -1.
+   */
+  record Hit(int start, int end, Cue cue, int anchor) {}
 
   private static final List<String> PHRASES = new ArrayList<>();
   private static final List<Cue> CATEGORIES = new ArrayList<>();
   private static final List<Boolean> STEMS = new ArrayList<>();
+  private static final List<Integer> ANCHOR_INDEX = new ArrayList<>();
   private static final AhoCorasick AUTOMATON;
 
   static {
@@ -20,33 +24,54 @@ final class Cues {
         PHRASES.add(stem ? p.substring(0, p.length() - 1) : p);
         CATEGORIES.add(cue);
         STEMS.add(stem);
+        ANCHOR_INDEX.add(-1);
       }
+    }
+    // the first words of trigger patterns, so that one scan serves both (prefixes: "restrict" covers "restricted")
+    List<String> anchors = TriggerLexicon.anchorWords();
+    for (int i = 0; i < anchors.size(); i++) {
+      PHRASES.add(anchors.get(i));
+      CATEGORIES.add(Cue.ANCHOR);
+      STEMS.add(true);
+      ANCHOR_INDEX.add(i);
     }
     AUTOMATON = new AhoCorasick(PHRASES);
   }
 
   private final List<Hit> hits;
+  private final List<Hit> anchors;
 
-  private Cues(List<Hit> hits) {
+  private Cues(List<Hit> hits, List<Hit> anchors) {
     this.hits = hits;
+    this.anchors = anchors;
+  }
+
+  /** Where trigger patterns may start. */
+  List<Hit> anchors() {
+    return anchors;
   }
 
   static Cues scan(String lower) {
     List<Hit> hits = new ArrayList<>();
+    List<Hit> anchors = new ArrayList<>();
     AUTOMATON.scan(lower, (p, end) -> {
       int start = end - PHRASES.get(p).length();
-      if (start > 0 && Character.isLetterOrDigit(lower.charAt(start - 1))) {
+      if (start > 0 && Chars.isWordChar(lower.charAt(start - 1))) {
         return;
       }
       int stop = end;
-      if (STEMS.get(p)) {
-        while (stop < lower.length() && Character.isLetter(lower.charAt(stop))) stop++;
-      } else if (end < lower.length() && Character.isLetterOrDigit(lower.charAt(end))) {
+      if (CATEGORIES.get(p) == Cue.ANCHOR) {
+        anchors.add(new Hit(start, end, Cue.ANCHOR, ANCHOR_INDEX.get(p)));
         return;
       }
-      hits.add(new Hit(start, stop, CATEGORIES.get(p)));
+      if (STEMS.get(p)) {
+        while (stop < lower.length() && Chars.isLetter(lower.charAt(stop))) stop++;
+      } else if (end < lower.length() && Chars.isWordChar(lower.charAt(end))) {
+        return;
+      }
+      hits.add(new Hit(start, stop, CATEGORIES.get(p), -1));
     });
-    return new Cues(hits);
+    return new Cues(hits, anchors);
   }
 
   /** Whether a cue of this kind lies wholly within [from, to). */

@@ -66,7 +66,7 @@ final class EventExtractor {
   List<PolicyAction> extract(List<Sentence> sentences, Instant published) {
     boolean denialByDefault = false;
     for (Sentence s : sentences) {
-      if (DENIAL_BY_DEFAULT.matcher(s.lower()).find()) {
+      if (s.cues().any(Cue.DENIAL_HINT, 0, s.lower().length()) && DENIAL_BY_DEFAULT.matcher(s.lower()).find()) {
         denialByDefault = true;
         break;
       }
@@ -101,7 +101,7 @@ final class EventExtractor {
     if (aboutMaterials) {
       materialsEvent(s, materials, published, ctx, out);
     }
-    List<TriggerLexicon.Match> matches = new ArrayList<>(TriggerLexicon.find(s.lower()));
+    List<TriggerLexicon.Match> matches = new ArrayList<>(TriggerLexicon.find(s));
     if (aboutMaterials) {
       matches.removeIf(m -> EXPORT_KINDS.contains(m.kind()));
     }

@@ -8,10 +8,6 @@ import java.util.regex.Pattern;
 
 /** Which chips, vendors or materials an action in a sentence covers. */
 final class ItemFinder {
-  /** Chips named after these words are compared with, not covered by, the action. */
-  private static final Set<String> OUT_OF_SCOPE = Set.of(
-      "than", "unlike", "compared", "rival", "rivals", "alternative", "alternatives", "instead", "rather",
-      "replace", "replacing", "replacement", "replacements", "domestic", "homegrown", "local", "substitutes", "substitute");
   /** Bare product nouns: next to a vendor, an action on "Nvidia's chips" in general. */
   private static final Set<String> PRODUCT_NOUNS = Set.of(
       "chips", "chip", "processors", "processor", "gpus", "gpu", "accelerators", "accelerator", "products",
@@ -39,24 +35,11 @@ final class ItemFinder {
   List<String> chips(Sentence s) {
     Set<String> out = new LinkedHashSet<>();
     for (Mention m : s.mentions()) {
-      if (m.kind() == AliasKind.CHIP && !outOfScope(s.lower(), m.start())) {
+      if (m.kind() == AliasKind.CHIP && !s.cues().any(Cue.OUT_OF_SCOPE, Modality.clauseStart(s.lower(), m.start()), m.start())) {
         out.add(m.target());
       }
     }
     return List.copyOf(out);
-  }
-
-  private static boolean outOfScope(String lower, int offset) {
-    int i = Modality.clauseStart(lower, offset);
-    while (i < offset) {
-      while (i < offset && !Character.isLetter(lower.charAt(i))) i++;
-      int start = i;
-      while (i < offset && Character.isLetter(lower.charAt(i))) i++;
-      if (i > start && OUT_OF_SCOPE.contains(lower.substring(start, i))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static List<String> materials(Sentence s) {
@@ -134,11 +117,11 @@ final class ItemFinder {
         i++;
         continue;
       }
-      if (!Character.isLetterOrDigit(c)) {
+      if (!Chars.isWordChar(c)) {
         return false; // punctuation ends the phrase
       }
       int start = i;
-      while (i < lower.length() && (Character.isLetterOrDigit(lower.charAt(i)) || lower.charAt(i) == '-' || lower.charAt(i) == '\'')) i++;
+      while (i < lower.length() && (Chars.isWordChar(lower.charAt(i)) || lower.charAt(i) == '-' || lower.charAt(i) == '\'')) i++;
       if (chipAt(s, start) || vendorAt(s, start)) {
         return false; // the noun belongs to a chip model or to the nearer vendor
       }

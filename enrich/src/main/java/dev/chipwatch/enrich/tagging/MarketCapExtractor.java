@@ -13,32 +13,16 @@ import java.util.regex.Pattern;
  * sums, and private companies' valuations are left out.
  */
 final class MarketCapExtractor {
-  /** Phrases before a sum that make it a company's value. */
-  private static final Pattern VALUE_BEFORE = Pattern.compile(
-      "(?:market (?:value|valuation|capitali[sz]ation|cap)|valued at|valuing (?:it|the company|the group) at|"
-          + "values? (?:it|the company|the group|the firm) at|valuation of|\\bworth)(?:\\s[\\w'.,-]+){0,5}?\\s?$");
-  /** Headline verbs that, before a trillion-dollar sum next to a company, state its value. */
-  private static final Pattern MILESTONE_BEFORE = Pattern.compile(
-      "\\b(?:tops?|topped|topping|hits?|hitting|touch(?:es|ed|ing)?|reach(?:es|ed|ing)?|cross(?:es|ed|ing)?|"
-          + "pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|breach(?:es|ed)?|becomes?|became|"
-          + "near(?:s|ed|ing)?|above|past|beyond)\\b(?:\\s[\\w'.,-]+){0,4}?\\s?$");
   /** Phrases right after a sum that make it a value: "a $4tn market value", "the $1 trillion club". */
   private static final Pattern VALUE_AFTER = Pattern.compile(
       "^\\s?(?:-|\\s)?(?:market (?:value|valuation|capitali[sz]ation|cap)|valuation|club|company|mark|milestone|threshold|level)\\b");
-  /** A change of value or a different kind of sum, between the value phrase and the sum. */
-  private static final Pattern NOT_A_VALUE = Pattern.compile(
-      "\\b(?:eras\\w*|wip\\w*|lost|los(?:e|es|ing)|shed\\w*|add(?:s|ed|ing)?|gain\\w*|jump\\w*|drop\\w*|fell|fall\\w*|"
-          + "slump\\w*|plung\\w*|tumbl\\w*|sank|sink\\w*|rout|by|revenue\\w*|sales|income|profit\\w*|earnings|charge\\w*|"
-          + "bookings?|forecast\\w*|guidance|outlook|capex|spending|spend|buybacks?|repurchase\\w*|invest\\w*|funding|"
-          + "rais\\w*|round|deal|contracts?|orders?|imports?|exports?|demand|opportunity|market for|"
-          + "could|would|might|may|budget|loans?|debt|bid|offer|acquisition|acquire\\w*|buy|pay\\w*|fine[ds]?|penalty|"
-          + "cost\\w*|price[ds]?|worth of)\\b");
   private static final Pattern CHANGE_AFTER = Pattern.compile(
       "^\\s?(?:of|in|from|off)\\s(?:its\\s|their\\s|the\\s)?(?:market\\s)?(?:value|valuation|capitali[sz]ation|cap|stock market value)\\b"
           + "|^\\s?off\\b|^\\s?(?:a|per) year\\b|^\\s?annually\\b|^\\s?worth of\\b|^\\s?in (?:revenue|sales|orders|funding)\\b"
           + "|^\\s?of (?:revenue|sales|orders|bookings|funding|imports|exports|investment|spending)\\b");
-  private static final Pattern CHANGE_VERB_AT_END = Pattern.compile(
-      "\\b(?:eras\\w*|wip\\w*|lost|los(?:e|es|ing)|shed\\w*|add(?:s|ed|ing)?|gain\\w*|cut\\w*|knock\\w*|slash\\w*)\\s(?:\\w+\\s)?$");
+  private static final java.util.Set<String> CHANGE_VERBS = java.util.Set.of(
+      "lost", "lose", "loses", "losing", "add", "adds", "added", "adding", "cut", "cuts", "cutting");
+  private static final java.util.List<String> CHANGE_STEMS = java.util.List.of("eras", "wip", "shed", "gain", "knock", "slash");
   private static final Pattern PAREN_BEFORE = Pattern.compile("\\(\\s?(?:about|around|roughly|some|nearly|almost|over|more than|or)?\\s?$");
   private static final double TRILLION = 1e12;
 
@@ -70,32 +54,67 @@ final class MarketCapExtractor {
   }
 
   private static boolean isValue(Sentence s, MoneyAmount amount) {
+    String lower = s.lower();
     int anchor = foreignSumBefore(s.text(), amount.start());
-    String before = clauseBefore(s.lower(), anchor);
-    String after = s.lower().substring(amount.end(), Math.min(s.lower().length(), amount.end() + 40));
+    int from = Math.max(Math.max(lower.lastIndexOf(';', anchor - 1) + 1, 0), anchor - 120);
+    String after = lower.substring(amount.end(), Math.min(lower.length(), amount.end() + 40));
     if (CHANGE_AFTER.matcher(after).find()) {
       return false;
     }
-    var cue = VALUE_BEFORE.matcher(before);
-    if (cue.find()) {
-      String between = before.substring(cue.start());
-      String lead = before.substring(0, cue.start());
-      return !NOT_A_VALUE.matcher(between).find() && !endsWithChangeVerb(lead);
+    Cues.Hit cue = cueWithin(s, Cue.VALUE, from, anchor, 5);
+    if (cue != null) {
+      return !s.cues().any(Cue.NOT_VALUE, cue.start(), anchor) && !changeBefore(s, from, cue.start());
     }
     if (VALUE_AFTER.matcher(after).find()) {
-      return !NOT_A_VALUE.matcher(tail(before, 30)).find();
+      return !s.cues().any(Cue.NOT_VALUE, Math.max(from, anchor - 30), anchor);
     }
     // "Nvidia tops $4 trillion": a trillion-dollar figure reached by a company is its value
     if (amount.usd() >= 0.1 * TRILLION && amount.usd() < 100 * TRILLION) {
-      var milestone = MILESTONE_BEFORE.matcher(before);
-      return milestone.find() && !NOT_A_VALUE.matcher(before).find();
+      return cueWithin(s, Cue.MILESTONE, from, anchor, 4) != null && !s.cues().any(Cue.NOT_VALUE, from, anchor);
     }
     return false;
   }
 
+  /** The first cue of a kind in [from, to) followed by at most maxWords plain words up to {@code to}. */
+  private static Cues.Hit cueWithin(Sentence s, Cue kind, int from, int to, int maxWords) {
+    for (Cues.Hit h : s.cues().all(kind, from, to)) {
+      if (plainWords(s.lower(), h.end(), to) <= maxWords) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  /** Words between from and to, or a large number if anything but words and light punctuation stands there. */
+  private static int plainWords(String lower, int from, int to) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = from; i < to; i++) {
+      char c = lower.charAt(i);
+      boolean word = Chars.isWordChar(c) || c == '\'' || c == '.' || c == ',' || c == '-';
+      if (!word && c != ' ') {
+        return Integer.MAX_VALUE;
+      }
+      if (word && !inWord) words++;
+      inWord = word;
+    }
+    return words;
+  }
+
   /** "erasing market capitalisation of $590 billion": the phrase names a loss, not a value. */
-  private static boolean endsWithChangeVerb(String lead) {
-    return CHANGE_VERB_AT_END.matcher(lead).find() || NOT_A_VALUE.matcher(tail(lead, 12)).find();
+  private static boolean changeBefore(Sentence s, int from, int cueStart) {
+    String lower = s.lower();
+    int i = cueStart;
+    for (int k = 0; k < 2; k++) {
+      while (i > from && lower.charAt(i - 1) == ' ') i--;
+      int end = i;
+      while (i > from && Chars.isLetter(lower.charAt(i - 1))) i--;
+      String w = lower.substring(i, end);
+      if (CHANGE_VERBS.contains(w) || CHANGE_STEMS.stream().anyMatch(w::startsWith)) {
+        return true;
+      }
+    }
+    return s.cues().any(Cue.NOT_VALUE, Math.max(from, cueStart - 12), cueStart);
   }
 
   /** "600 billion yuan ($84 billion)": the cue stands before the foreign sum. */
@@ -111,16 +130,6 @@ final class MarketCapExtractor {
       }
     }
     return start;
-  }
-
-  /** The text before offset back to the start of its clause (a ';' or the sentence start). */
-  private static String clauseBefore(String lower, int offset) {
-    int from = Math.max(lower.lastIndexOf(';', offset - 1) + 1, 0);
-    return lower.substring(Math.max(from, offset - 120), offset);
-  }
-
-  private static String tail(String s, int n) {
-    return s.substring(Math.max(0, s.length() - n));
   }
 
   /**

@@ -77,10 +77,10 @@ final class MentionFinder {
   /** The end of the mention if it stands as a whole word, else -1. Chips may take a plural "s". */
   private static int acceptedEnd(String text, Alias alias, int start, int end) {
     String a = alias.text();
-    if (Character.isLetterOrDigit(a.charAt(0)) && start > 0 && isWordChar(text.charAt(start - 1))) {
+    if (Chars.isWordChar(a.charAt(0)) && start > 0 && isWordChar(text.charAt(start - 1))) {
       return -1;
     }
-    if (!Character.isLetterOrDigit(a.charAt(a.length() - 1)) || end >= text.length() || !isWordChar(text.charAt(end))) {
+    if (!Chars.isWordChar(a.charAt(a.length() - 1)) || end >= text.length() || !isWordChar(text.charAt(end))) {
       return end;
     }
     boolean plural = alias.kind() == AliasKind.CHIP && text.charAt(end) == 's'
@@ -89,7 +89,7 @@ final class MentionFinder {
   }
 
   private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c);
+    return Chars.isWordChar(c);
   }
 
   /** Exact-case aliases match as written, or in all capitals (headlines) when longer than three letters. */
@@ -140,7 +140,7 @@ final class MentionFinder {
     int i = offset - 1;
     while (i >= 0 && text.charAt(i) == ' ') i--;
     int end = i + 1;
-    while (i >= 0 && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.' || text.charAt(i) == '\'')) i--;
+    while (i >= 0 && (Chars.isWordChar(text.charAt(i)) || text.charAt(i) == '.' || text.charAt(i) == '\'')) i--;
     return end - (i + 1) > 0 && end < offset ? text.substring(i + 1, end) : "";
   }
 
@@ -149,7 +149,7 @@ final class MentionFinder {
     int i = offset;
     while (i < text.length() && text.charAt(i) == ' ') i++;
     int start = i;
-    while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) i++;
+    while (i < text.length() && Chars.isWordChar(text.charAt(i))) i++;
     return text.substring(start, i);
   }
 }

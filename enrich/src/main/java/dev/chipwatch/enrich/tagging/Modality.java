@@ -21,6 +21,8 @@ final class Modality {
   private static final Set<String> FUTURE_PREPOSITIONS = Set.of("by", "through", "until", "till", "to", "from");
   /** Words that make "would" report a decision: "said it would allow". */
   private static final Set<String> ANNOUNCING = Set.of("said", "says", "announced", "confirmed", "told");
+  private static final Set<String> MONTH_ABBREVIATIONS =
+      Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
   private static final Pattern NUMERIC_NEWS_DATE = Pattern.compile(
       "\\bon \\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w* \\d{1,2}\\b");
   private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
@@ -110,7 +112,7 @@ final class Modality {
     // "on Tuesday" dates the clause it stands in, not a recalled action in another clause
     boolean newsTime = isNewsTime(s, from, Math.max(to, clauseEnd(lower, m.end())))
         || (from == 0 && isNewsTime(s, 0, m.start()));
-    if (hasDigit(lower, from, to) || s.cues().any(Cue.MONTH, from, to)) {
+    if (hasYear(lower, from, to) || s.cues().any(Cue.MONTH, from, to)) {
       if (pastDate(s, from, to, published, newsTime)) {
         return true;
       }
@@ -128,8 +130,17 @@ final class Modality {
   }
 
   private static boolean isNewsTime(Sentence s, int from, int to) {
-    return s.cues().any(Cue.NEWS_TIME, from, to)
-        || (hasDigit(s.lower(), from, to) && NUMERIC_NEWS_DATE.matcher(s.lower()).region(from, to).find());
+    if (s.cues().any(Cue.NEWS_TIME, from, to)) {
+      return true;
+    }
+    for (Cues.Hit on : s.cues().all(Cue.ON, from, to)) {
+      String next = MentionFinder.wordAfter(s.lower(), on.end());
+      boolean dateLike = !next.isEmpty() && (Character.isDigit(next.charAt(0)) || MONTH_ABBREVIATIONS.contains(next.substring(0, Math.min(3, next.length()))));
+      if (dateLike && NUMERIC_NEWS_DATE.matcher(s.lower()).region(on.start(), to).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean pastDate(Sentence s, int from, int to, Instant published, boolean newsTime) {
@@ -178,7 +189,7 @@ final class Modality {
     for (int k = 0; k < n; k++) {
       while (i > from && lower.charAt(i - 1) == ' ') i--;
       int end = i;
-      while (i > from && Character.isLetter(lower.charAt(i - 1))) i--;
+      while (i > from && Chars.isLetter(lower.charAt(i - 1))) i--;
       if (end == i) {
         break;
       }
@@ -191,11 +202,25 @@ final class Modality {
     int n = 0;
     boolean inWord = false;
     for (int i = from; i < to; i++) {
-      boolean letter = Character.isLetterOrDigit(lower.charAt(i));
+      boolean letter = Chars.isWordChar(lower.charAt(i));
       if (letter && !inWord) n++;
       inWord = letter;
     }
     return n;
+  }
+
+  /** A four-digit number from 1900 to 2099: only then can a clause hold a dated year. */
+  private static boolean hasYear(String lower, int from, int to) {
+    for (int i = from; i + 4 <= to; i++) {
+      char c = lower.charAt(i);
+      if ((c == '1' || c == '2') && (i == 0 || !Character.isDigit(lower.charAt(i - 1)))
+          && Character.isDigit(lower.charAt(i + 1)) && Character.isDigit(lower.charAt(i + 2)) && Character.isDigit(lower.charAt(i + 3))
+          && (i + 4 == lower.length() || !Character.isDigit(lower.charAt(i + 4)))
+          && (lower.startsWith("19", i) || lower.startsWith("20", i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasDigit(String lower, int from, int to) {
@@ -210,7 +235,7 @@ final class Modality {
   /** The trigger's first word is a past form: "allowed", "barred", "let", "cut". */
   private static boolean isPastForm(String lower, int start) {
     int end = start;
-    while (end < lower.length() && Character.isLetter(lower.charAt(end))) end++;
+    while (end < lower.length() && Chars.isLetter(lower.charAt(end))) end++;
     String w = lower.substring(start, end);
     return w.endsWith("ed") || w.equals("let") || w.equals("cut") || w.equals("put") || w.equals("set");
   }

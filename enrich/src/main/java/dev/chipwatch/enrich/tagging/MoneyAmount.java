@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
  * @param usd the value in US dollars, or NaN for another currency
  */
 record MoneyAmount(int start, int end, double usd) {
-  private static final Pattern AMOUNT = Pattern.compile(
-      "(?:(?<cur>(?:US|U\\.S\\.|HK|NT|A|C|S|NZ)?\\$|€|£|¥)\\s?)?"
-          + "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?-?"
+  /** A number and its scale, tried only where a number starts: "4.4 trillion", "590bn", "84B dollars". */
+  private static final Pattern NUMBER = Pattern.compile(
+      "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?-?"
           + "(?<unit>(?i:trillion|tn|tln|billion|bn|bln|million|mn|mln)|T|B|M)(?![\\w])"
           + "(?:\\s(?<cur2>(?i:(?:US |U\\.S\\. )?dollars|(?:Taiwan|Hong Kong|Australian|Canadian|Singapore) dollars|yuan|renminbi|yen|euros?|won|pounds|rupees)))?");
+  /** Letters that may stand right before '$': "US$" is a dollar, "NT$" and "HK$" are not. */
+  private static final java.util.Set<String> DOLLAR_PREFIXES = java.util.Set.of("", "US", "U.S.");
 
   boolean isUsd() {
     return !Double.isNaN(usd);
@@ -31,21 +33,56 @@ record MoneyAmount(int start, int end, double usd) {
 
   static List<MoneyAmount> find(String sentence) {
     List<MoneyAmount> out = new ArrayList<>();
-    Matcher m = AMOUNT.matcher(sentence);
-    while (m.find()) {
-      String cur = m.group("cur");
+    Matcher m = NUMBER.matcher(sentence);
+    int n = sentence.length();
+    for (int i = 0; i < n; i++) {
+      if (!Character.isDigit(sentence.charAt(i)) || (i > 0 && isNumberChar(sentence.charAt(i - 1)))) {
+        continue;
+      }
+      m.region(i, n);
+      if (!m.lookingAt()) {
+        continue;
+      }
+      Currency currency = currencyBefore(sentence, i);
       String cur2 = m.group("cur2");
-      if (cur == null && cur2 == null) {
+      if (currency == null && cur2 == null) {
+        i = m.end() - 1;
         continue; // "5 billion parameters": not money
       }
       String plainDollars = cur2 == null ? null : cur2.toLowerCase().replace("u.s. ", "").replace("us ", "");
-      boolean usd = cur != null
-          ? (cur.equals("$") || cur.equals("US$") || cur.equals("U.S.$")) && (cur2 == null || "dollars".equals(plainDollars))
+      boolean usd = currency != null
+          ? currency.usd() && (cur2 == null || "dollars".equals(plainDollars))
           : "dollars".equals(plainDollars);
       double value = Double.parseDouble(m.group("num").replace(",", "")) * scale(m.group("unit"));
-      out.add(new MoneyAmount(m.start(), m.end(), usd ? value : Double.NaN));
+      out.add(new MoneyAmount(currency == null ? i : currency.start(), m.end(), usd ? value : Double.NaN));
+      i = m.end() - 1;
     }
     return out;
+  }
+
+  private static boolean isNumberChar(char c) {
+    return Character.isDigit(c) || c == '.' || c == ',';
+  }
+
+  /** A currency sign before a number, with where it starts. */
+  private record Currency(int start, boolean usd) {}
+
+  private static Currency currencyBefore(String sentence, int numberStart) {
+    int i = numberStart - 1;
+    if (i >= 0 && sentence.charAt(i) == ' ') i--;
+    if (i < 0) {
+      return null;
+    }
+    char c = sentence.charAt(i);
+    if (c == '€' || c == '£' || c == '¥') {
+      return new Currency(i, false);
+    }
+    if (c != '$') {
+      return null;
+    }
+    int p = i;
+    while (p > 0 && (Character.isUpperCase(sentence.charAt(p - 1)) || sentence.charAt(p - 1) == '.') && i - p < 4) p--;
+    return new Currency(p, DOLLAR_PREFIXES.contains(sentence.substring(p, i)));
   }
 
   private static double scale(String unit) {

@@ -63,7 +63,7 @@ final class SentenceSplitter {
       return false;
     }
     // initials and dotted abbreviations: "U.S.", "J."
-    return !(word.length() == 1 && Character.isLetter(word.charAt(0))) && !isDottedAbbreviation(word);
+    return !(word.length() == 1 && Chars.isLetter(word.charAt(0))) && !isDottedAbbreviation(word);
   }
 
   /** "u.s", "e.u", "c.c": single letters joined by dots. */
@@ -72,7 +72,7 @@ final class SentenceSplitter {
       return false;
     }
     for (int i = 0; i < word.length(); i++) {
-      boolean ok = i % 2 == 0 ? Character.isLetter(word.charAt(i)) : word.charAt(i) == '.';
+      boolean ok = i % 2 == 0 ? Chars.isLetter(word.charAt(i)) : word.charAt(i) == '.';
       if (!ok) {
         return false;
       }

@@ -86,7 +86,7 @@ public final class Tagger {
     int words = 0;
     int capitalised = 0;
     for (String w : title.split(" ")) {
-      if (w.length() > 3 && Character.isLetter(w.charAt(0))) {
+      if (w.length() > 3 && Chars.isLetter(w.charAt(0))) {
         words++;
         if (Character.isUpperCase(w.charAt(0))) {
           capitalised++;

@@ -11,6 +11,9 @@ final class TextNormalizer {
     char[] out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c >= ' ' && c < 0x7f && c != '`') {
+        continue; // printable ASCII: the common case, nothing to map
+      }
       char r = switch (c) {
         case '\u2018', '\u2019', '\u02bc', '\u2032', '`' -> '\'';
         case '\u201c', '\u201d', '\u201e', '\u2033' -> '"';

@@ -44,38 +44,38 @@ final class TriggerLexicon {
         "\\b(?:told|tells?|telling|urged|urges?|urging|ordered|orders?|ordering|instructed|instructs?|directed|directs?|"
             + "asked|asks?|advised|advises?|pressed|press(?:es)?|requir(?:ed|es|ing)|notices?|guidance|called on|warned)\\b"
             + ".{0,120}?\\b(?:stop|halt|avoid|cancel|suspend|cease|pause|refrain from|not to|shun|reduce|limit)\\b"
-            + ".{0,40}?\\b(?:buy|buying|purchas\\w*|us(?:e|ing)|order(?:s|ing)?|procur\\w*|imports?|importing|acquir\\w*|deploy\\w*)\\b"));
+            + ".{0,40}?\\b(?:buy|buying|purchas\\w*|us(?:e|ing)|order(?:s|ing)?|procur\\w*|imports?|importing|acquir\\w*|deploy\\w*)\\b").requiring("stop", "halt", "avoid", "cancel", "suspend", "cease", "pause", "refrain", "not to", "shun", "reduce", "limit").requiring("buy", "purchas", "use", "using", "order", "procur", "import", "acquir", "deploy"));
     add(Trigger.of(IMPORT_RESTRICTION, 0.85,
         "\\b(?:ban|bans|banned|banning|bar|bars|barred|barring|prohibit\\w*|forbid\\w*|forbade|block\\w*|restrict\\w*)\\b"
-            + ".{0,80}?\\bfrom (?:buying|purchasing|using|importing|ordering|acquiring|deploying|procuring)\\b"));
+            + ".{0,80}?\\bfrom (?:buying|purchasing|using|importing|ordering|acquiring|deploying|procuring)\\b").requiring(" from "));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
         "\\b(?:ban|bans|banned|banning|barred|bars|prohibit\\w*|exclud\\w*|remov\\w*|phas\\w* out)\\b .{0,40}?"
             + "\\b(?:foreign|imported|us|u\\.s\\.|american|overseas|nvidia)\\b .{0,30}?\\b(?:chips?|processors?|semiconductors?|gpus?|accelerators?)\\b"
-            + ".{0,60}?\\b(?:data cent(?:re|er)s?|state|government|critical infrastructure|public|procurement)"));
+            + ".{0,60}?\\b(?:data cent(?:re|er)s?|state|government|critical infrastructure|public|procurement)").requiring("data cent", "state", "government", "critical", "public", "procurement"));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
         "\\bimport (?:ban|restrictions?|curbs?)\\b|\\b(?:ban|bans|banned|banning|halt\\w*|restrict\\w*|suspend\\w*|block\\w*) "
-            + gap(3) + "imports\\b"));
+            + gap(3) + "imports\\b").requiring("import"));
 
     add(Trigger.of(ENTITY_LIST, 0.9,
         "\\b(?:add|adds|added|adding|place[sd]?|placing|put|puts|putting|includ\\w*|designat\\w*)\\b.{0,160}?\\b(?:to|on) (?:its|the|an|a|their|us|the us|washington's|america's|its own)? ?(?:\\w+ ){0,2}"
-            + "(?:entity list|entities list|list of entities|export control list|export blacklist|trade blacklist|blacklist|black list)"));
-    add(Trigger.of(ENTITY_LIST, 0.8, "\\b(?:the|new) (?:list|listings|additions) (?:also )?includ(?:e|es|ed)\\b"));
+            + "(?:entity list|entities list|list of entities|export control list|export blacklist|trade blacklist|blacklist|black list)").requiring("list").requiring("entity list", "entities list", "list of entities", "control list", "blacklist", "black list"));
+    add(Trigger.of(ENTITY_LIST, 0.8, "(?<=\\b(?:the|new) )(?:list|listings|additions) (?:also )?includ(?:e|es|ed)\\b").requiring("list", "addition"));
     add(Trigger.of(ENTITY_LIST, 0.85, "\\bblacklist(?:s|ed|ing)\\b"));
 
     add(Trigger.of(TARIFF, 0.85,
         "\\b(?:impos\\w*|rais(?:e|es|ed|ing)|doubl\\w*|tripl\\w*|quadrupl\\w*|hik(?:e|es|ed|ing)|increas\\w*|sets?|slap\\w*|"
             + "announc\\w*|levied|levies|levy|cuts?|lower\\w*|reduc\\w*|exempt\\w*|lift\\w*|scrap\\w*|suspend\\w*|paus\\w*|extend\\w*|"
-            + "put|puts|introduc\\w*|unveil\\w*)\\b " + gap(8) + "(?:tariffs?|duty|duties|levy|levies)\\b"));
+            + "put|puts|introduc\\w*|unveil\\w*)\\b " + gap(8) + "(?:tariffs?|duty|duties|levy|levies)\\b").requiring("tariff", "dut", "lev"));
     add(Trigger.of(TARIFF, 0.85,
         "\\b(?:tariffs?|duty|duties|levy|levies)\\b " + gap(8)
-            + "(?:took|take|takes|went|go|goes|came|come|comes) (?:into |in )?effect\\b"));
+            + "(?:took|take|takes|went|go|goes|came|come|comes) (?:into |in )?effect\\b").requiring("effect"));
     add(Trigger.of(TARIFF, 0.8, "\\btariffs? (?:of|at) [\\d.]+ ?(?:%|per ?cent|percent)"));
-    add(Trigger.of(TARIFF, 0.8, "\\b[\\d.]+ ?(?:%|per ?cent|percent) (?:\\w+ )?(?:tariffs?|duty|duties|levy)\\b"));
+    add(Trigger.of(TARIFF, 0.8, "(?<=\\b[\\d.]{1,6} ?(?:%|per ?cent|percent) (?:\\w{1,20} )?)(?:tariffs?|duty|duties|levy)\\b").requiring("%", "cent"));
 
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85, "\\b" + LICENCE + " requirements?\\b|\\blicensing requirements?\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "\\b(?:require|requires|required|requiring|need|needs|needed|needing|must (?:obtain|get|have|seek))\\b "
-            + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
+            + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b").requiring("licen"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "(?<=\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) )(?:obtain|get|seek|secure) "
             + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
@@ -84,54 +84,55 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.75, "\\b(?:same|new) requirement (?:also )?(?:covers|applies)\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.7,
         "\\b(?:require|requires|required|need|needs|needed)\\b (?:(?:a|an|government|us|u\\.s\\.|official|washington's|prior|export) ){0,3}"
-            + "(?:approval|permission|authori[sz]ation)\\b (?:to|for|before) (?:\\w+ ){0,3}" + SELL));
+            + "(?:approval|permission|authori[sz]ation)\\b (?:to|for|before) (?:\\w+ ){0,3}" + SELL).requiring("approval", "permission", "authori"));
 
     add(Trigger.of(EXPORT_ALLOWED, 0.9,
         "\\b(?:began|begin|begins|started|starts?|resumed|resumes?) (?:issuing|granting|approving) (?:(?:export|the|some|new) ){0,2}" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
-        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:(?:the|some|several|new|first|its|their|export|more|a|few|of|it|them|us) ){0,3}" + LICENCE + "\\b"));
+        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:(?:the|some|several|new|first|its|their|export|more|a|few|of|it|them|us) ){0,3}" + LICENCE + "\\b").requiring("licen"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
         "\\b(?:secur(?:ed|es|ing)|won|wins?|winning|obtain(?:ed|s)|receiv(?:ed|es)|got|gets)\\b (?:(?:the|its|their|us|u\\.s\\.|export|first|new|necessary) ){0,3}"
             + LICENCE + " (?:to|for) (?:\\w+ ){0,2}?" + SELL + "\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
         "\\b" + LICENCE + "\\b " + gap(3)
-            + "(?:will be|would be|were|was|have been|has been|had been|are being|being|to be|are|is|got|get|gets) (?:now |all |quickly |soon )?(?:granted|issued|approved)\\b"));
+            + "(?:will be|would be|were|was|have been|has been|had been|are being|being|to be|are|is|got|get|gets) (?:now |all |quickly |soon )?(?:granted|issued|approved)\\b").requiring("granted", "issued", "approved"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
-        "\\b(?:grant\\w*|approv\\w*|authori[sz]\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales|exports|shipments|applications)\\b"));
+        "\\b(?:grant\\w*|approv\\w*|authori[sz]\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales|exports|shipments|applications)\\b").requiring("sales", "exports", "shipments", "applications"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
         "\\b(?:lift|lifted|lifts|lifting|ease|eased|eases|easing|scrap|scrapped|scraps|rescind\\w*|revok\\w*|revers\\w*|"
             + "remov\\w*|drop|dropped|drops|end|ended|ends|relax\\w*|overturn\\w*|roll\\w* back)\\b " + gap(4)
-            + "(?:ban|bans|restrictions?|curbs?|" + LICENCE + " requirements?|halt|prohibition|export controls)\\b").asReversal());
+            + "(?:ban|bans|restrictions?|curbs?|" + LICENCE + " requirements?|halt|prohibition|export controls)\\b").asReversal().requiring("ban", "restriction", "curb", "licen", "halt", "prohibition", "controls"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85, "(?<=\\b(?:will|to|agreed to|decided to|would now) (?:now )?)(?:allow|permit|let)\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
         "\\b(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting|let|lets|authori[sz](?:e|es|ed|ing)|cleared|clears|approved)\\b "
-            + gap(5) + "to (?:be )?(?:" + SELL + "|resume)\\b"));
+            + gap(5) + "to (?:be )?(?:" + SELL + "|resume)\\b").requiring(" to "));
     add(Trigger.of(EXPORT_ALLOWED, 0.75,
         "\\b(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting)\\b (?:(?:the|some|more|limited|further|continued|of|its|their) ){0,3}(?:sales|exports|shipments)\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.6, "\\bresum(?:e|ed|es|ing|ption of)\\b " + gap(4) + "(?:sales|shipments|exports|deliveries)\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8, "\\bgreen[- ]?light(?:s|ed)?\\b|\\bgreen[- ]?lit\\b"));
 
-    add(Trigger.of(EXPORT_BAN, 0.9, "\\bde facto ban\\b|\\bpresumption of denial\\b|\\bamounts? to an? (?:de facto |outright |effective )?ban\\b|\\beffective(?:ly)? (?:an? )?ban(?:s|ned)?\\b"));
+    add(Trigger.of(EXPORT_BAN, 0.9, "\\bde facto ban\\b|\\bpresumption of denial\\b|\\bamounts? to an? (?:de facto |outright |effective )?ban\\b|\\beffective(?:ly)? (?:an? )?ban(?:s|ned)?\\b").requiring("de facto", "presumption", "amount", "effective"));
     add(Trigger.of(EXPORT_BAN, 0.85, "\\bno longer (?:be )?(?:able to |allowed to |permitted to )?(?:be )?" + SELL + "\\b"));
     add(Trigger.of(EXPORT_BAN, 0.85,
         "\\b(?:revok\\w*|rescind\\w*|withdr[ae]w\\w*|cancel\\w*|suspend\\w*|pull\\w*) " + gap(3) + "(?:export )?" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_BAN, 0.85,
         "\\b(?:told|tells?|ordered|orders?|instructed|instructs?|directed|directs?|required|requires)\\b .{0,100}?"
-            + "\\bto (?:stop|halt|cease|suspend) (?:all )?(?:selling|shipping|exporting|supplying|sales|shipments|exports|deliveries)\\b"));
-    add(Trigger.of(EXPORT_BAN, 0.85, "\\bstop(?:s|ped|ping)?\\b " + gap(6) + "from " + SELL + "\\b"));
+            + "\\bto (?:stop|halt|cease|suspend) (?:all )?(?:selling|shipping|exporting|supplying|sales|shipments|exports|deliveries)\\b")
+        .requiring("to stop", "to halt", "to cease", "to suspend"));
+    add(Trigger.of(EXPORT_BAN, 0.85, "\\bstop(?:s|ped|ping)?\\b " + gap(6) + "from " + SELL + "\\b").requiring(" from "));
     add(Trigger.of(EXPORT_BAN, 0.85,
         "\\b(?:ban|bans|banned|banning|outlaw\\w*)\\b(?! on imports)").needingExportContext());
     add(Trigger.of(EXPORT_BAN, 0.8,
         "\\b(?:bar|bars|barred|barring|prohibit|prohibits|prohibited|prohibiting|forbid|forbids|forbade|forbidden|"
             + "block|blocks|blocked|blocking|halt|halts|halted|halting)\\b").needingExportContext());
     add(Trigger.of(EXPORT_BAN, 0.8,
-        "\\bcut(?:s|ting)? off\\b|\\bcut(?:s|ting)? " + gap(3) + "off from\\b").asConsequence());
+        "\\bcut(?:s|ting)? off\\b|\\bcut(?:s|ting)? " + gap(3) + "off from\\b").asConsequence().requiring(" off"));
     add(Trigger.of(EXPORT_BAN, 0.7,
         "\\b(?:restrict|restricts|restricted|restricting|curb|curbs|curbed|curbing|limit|limits|limited|limiting)\\b "
-            + gap(4) + "(?:exports?|sales|shipments)\\b").needingItems());
+            + gap(4) + "(?:exports?|sales|shipments)\\b").needingItems().requiring("export", "sales", "shipment"));
     add(Trigger.of(EXPORT_BAN, 0.65,
         "\\b(?:impos\\w*|tighten\\w*|expand\\w*|widen\\w*|announc\\w*|unveil\\w*|introduc\\w*|extend\\w*|issu\\w*)\\b "
-            + gap(5) + "(?:export )?(?:curbs|restrictions|controls|ban)\\b").needingItems());
+            + gap(5) + "(?:export )?(?:curbs|restrictions|controls|ban)\\b").needingItems().requiring("curbs", "restrictions", "controls", "ban"));
   }
 
   private static void add(Trigger t) {
@@ -142,26 +143,53 @@ final class TriggerLexicon {
 
   /** For each anchor word, the triggers that can start with it; triggers with no literal start are tried everywhere. */
   private static final List<String> ANCHOR_WORDS = new ArrayList<>();
-  private static final List<List<Trigger>> ANCHORED = new ArrayList<>();
-  private static final List<Trigger> UNANCHORED = new ArrayList<>();
-  private static final AhoCorasick ANCHORS;
+  private static final List<int[]> ANCHORED = new ArrayList<>();
+  private static final List<Integer> UNANCHORED = new ArrayList<>();
 
   static {
-    java.util.Map<String, List<Trigger>> byWord = new java.util.LinkedHashMap<>();
-    for (Trigger t : TRIGGERS) {
-      List<String> words = RegexAnchors.of(t.pattern().pattern());
+    java.util.Map<String, List<Integer>> byWord = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < TRIGGERS.size(); i++) {
+      List<String> words = RegexAnchors.of(TRIGGERS.get(i).pattern().pattern());
       if (words.isEmpty()) {
-        UNANCHORED.add(t);
+        UNANCHORED.add(i);
       }
       for (String w : words) {
-        byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(t);
+        byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
       }
     }
+    // an anchor that extends another anchor of the same trigger ("bans" after "ban") would try it twice
+    for (int i = 0; i < TRIGGERS.size(); i++) {
+      int trigger = i;
+      List<String> own = byWord.entrySet().stream().filter(e -> e.getValue().contains(trigger)).map(java.util.Map.Entry::getKey).toList();
+      for (String w : own) {
+        if (own.stream().anyMatch(o -> !o.equals(w) && w.startsWith(o))) {
+          byWord.get(w).remove(Integer.valueOf(trigger));
+        }
+      }
+    }
+    byWord.values().removeIf(List::isEmpty);
     byWord.forEach((w, ts) -> {
       ANCHOR_WORDS.add(w);
-      ANCHORED.add(ts);
+      ANCHORED.add(ts.stream().mapToInt(Integer::intValue).toArray());
     });
-    ANCHORS = new AhoCorasick(ANCHOR_WORDS);
+  }
+
+  private static boolean usable(int i, String lower, byte[] ready) {
+    if (ready[i] == 0) {
+      ready[i] = (byte) (TRIGGERS.get(i).prerequisitesIn(lower) ? 1 : 2);
+    }
+    return ready[i] == 1;
+  }
+
+  private static Matcher matcher(int i, String lower, Matcher[] matchers) {
+    if (matchers[i] == null) {
+      matchers[i] = TRIGGERS.get(i).pattern().matcher(lower).useTransparentBounds(true);
+    }
+    return matchers[i];
+  }
+
+  static List<Trigger> triggers() {
+    return List.copyOf(TRIGGERS);
   }
 
   static List<String> anchorWords() {
@@ -169,42 +197,49 @@ final class TriggerLexicon {
   }
 
   /**
-   * Triggers in a lower-cased sentence, without those that lie inside a longer one. Each pattern is
-   * tried only where one of its anchor words starts a word, so a sentence costs one automaton scan
-   * plus a few anchored matches.
+   * Triggers in a sentence, without those that lie inside a longer one. Each pattern is tried only
+   * where one of its anchor words starts a word (found by the sentence's cue scan), so a sentence
+   * costs a few anchored matches.
    */
-  static List<Match> find(String lower) {
+  static List<Match> find(Sentence s) {
+    String lower = s.lower();
     List<Match> all = new ArrayList<>();
-    java.util.Set<Long> tried = new java.util.HashSet<>();
-    ANCHORS.scan(lower, (p, end) -> {
-      int start = end - ANCHOR_WORDS.get(p).length();
-      if (start > 0 && Character.isLetterOrDigit(lower.charAt(start - 1))) {
-        return;
-      }
-      for (Trigger t : ANCHORED.get(p)) {
-        if (!tried.add(((long) System.identityHashCode(t) << 32) | start)) {
-          continue; // "ban" and "bans" both anchor the same trigger here
+    // per sentence: whether each trigger's prerequisites are present (0 = not yet known), and its matcher
+    byte[] ready = new byte[TRIGGERS.size()];
+    Matcher[] matchers = new Matcher[TRIGGERS.size()];
+    for (Cues.Hit hit : s.cues().anchors()) {
+      int start = hit.start();
+      for (int i : ANCHORED.get(hit.anchor())) {
+        if (!usable(i, lower, ready)) {
+          continue;
         }
-        Matcher m = t.pattern().matcher(lower).region(start, lower.length()).useTransparentBounds(true);
+        Matcher m = matcher(i, lower, matchers).region(start, lower.length());
         if (m.lookingAt()) {
-          all.add(new Match(t, m.start(), m.end()));
+          all.add(new Match(TRIGGERS.get(i), m.start(), m.end()));
         }
       }
-    });
-    for (Trigger t : UNANCHORED) {
-      Matcher m = t.pattern().matcher(lower);
+    }
+    for (int i : UNANCHORED) {
+      if (!usable(i, lower, ready)) {
+        continue;
+      }
+      Matcher m = matcher(i, lower, matchers);
       while (m.find()) {
-        all.add(new Match(t, m.start(), m.end()));
+        all.add(new Match(TRIGGERS.get(i), m.start(), m.end()));
       }
     }
     if (all.isEmpty()) {
       return List.of();
     }
-    List<Match> out = new ArrayList<>();
+    List<Match> out = new ArrayList<>(all.size());
+    outer:
     for (Match m : all) {
-      if (all.stream().noneMatch(m::inside)) {
-        out.add(m);
+      for (Match o : all) {
+        if (m.inside(o)) {
+          continue outer;
+        }
       }
+      out.add(m);
     }
     return out;
   }
