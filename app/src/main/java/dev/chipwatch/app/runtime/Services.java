@@ -65,7 +65,7 @@ final class Services {
     String instance = instanceId();
     IngestSettings settings = new IngestSettings(topics, "chipwatch-ingest", "chipwatch-ingest-" + instance,
         Duration.ofSeconds(in.defaultIntervalSeconds()), Duration.ofSeconds(in.minIntervalSeconds()),
-        Duration.ofSeconds(in.maxIntervalSeconds()), 8);
+        Duration.ofSeconds(in.maxIntervalSeconds()), in.fetchThreads(), in.perHostConcurrency(), in.maxSlowdown());
     var producer = new KafkaProducer<>(kafka.producer("chipwatch-ingest-" + instance, settings.transactionalId()),
         new StringSerializer(), new ByteArraySerializer());
     var feedsConsumer = new KafkaConsumer<>(kafka.consumer("chipwatch-ingest-feeds-" + instance, settings.groupId()),
@@ -78,7 +78,7 @@ final class Services {
     CursorStore cursors = new CursorStore(cursorConsumer, topics.name(Topic.INGEST_CURSORS));
     FeedFetcher fetcher = new FeedFetcher(fetch);
     FeedReader reader = FeedReader.http(fetcher, new FeedParser(), clock);
-    IngestMetrics metrics = new IngestMetrics(registry);
+    IngestMetrics metrics = new IngestMetrics(registry, clock);
     FeedPoller poller = new FeedPoller(settings, feeds, cursors, reader, producer, clock, metrics);
     group.start(new LoopService("ingest-feeds", new LoopService.Loop() {
       @Override
