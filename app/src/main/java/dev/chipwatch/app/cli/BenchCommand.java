@@ -1,22 +1,78 @@
 package dev.chipwatch.app.cli;
 
 import dev.chipwatch.app.bench.EnrichBenchmark;
+import dev.chipwatch.app.bench.IngestBench;
 import dev.chipwatch.app.config.ChipwatchConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks on an embedded broker in a temporary directory, printing a report.",
-    subcommands = {BenchCommand.Enrich.class})
-final class BenchCommand {
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure parts of Chipwatch and print a report.",
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Enrich.class})
+final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "name a benchmark: ingest or enrich");
+  }
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = "Parse time of a 100 KB feed; local feeds fetched, parsed and written to an embedded broker "
+          + "(per second and per CPU second); heap per registered feed and per cursor. Runs its own broker on "
+          + "free ports in a temporary directory; takes a minute or two.")
+  static final class Ingest implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--parse-runs", defaultValue = "500", description = "Measured parses (default ${DEFAULT-VALUE})")
+    int parseRuns;
+
+    @Option(names = "--feeds", defaultValue = "1000", description = "Local feeds fetched (default ${DEFAULT-VALUE})")
+    int feeds;
+
+    @Option(names = "--feed-kb", defaultValue = "20", description = "Size of each local feed (default ${DEFAULT-VALUE})")
+    int feedKb;
+
+    @Option(names = "--fetch-threads", defaultValue = "1", description = "Fetch pool size (default ${DEFAULT-VALUE})")
+    int fetchThreads;
+
+    @Option(names = "--registered", defaultValue = "10000",
+        description = "Feeds registered for the heap measurement (default ${DEFAULT-VALUE})")
+    int registered;
+
+    @Option(names = "--seen-ids", defaultValue = "50", description = "Item ids per cursor (default ${DEFAULT-VALUE})")
+    int seenIds;
+
+    @Override
+    public Integer call() throws Exception {
+      if (parseRuns < 1 || feeds < 1 || feedKb < 1 || fetchThreads < 1 || registered < 1 || seenIds < 1) {
+        throw new ParameterException(spec.commandLine(), "every count must be at least 1");
+      }
+      Path dir = Files.createTempDirectory("chipwatch-bench");
+      try {
+        new IngestBench(spec.commandLine().getOut()).run(new IngestBench.Options(parseRuns, feeds, feedKb * 1024,
+            registered, seenIds, fetchThreads, dir));
+      } finally {
+        delete(dir);
+      }
+      return 0;
+    }
+
+  }
+
   @Command(name = "enrich", mixinStandardHelpOptions = true,
-      description = "Enrich topology throughput (backlog, one stream thread) and produce-to-tagged latency at a steady rate.")
+      description = "Enrich topology throughput (a backlog of 5 KB articles, one stream thread) and produce-to-tagged "
+          + "latency at a steady rate, on an embedded broker on free ports in a temporary directory.")
   static final class Enrich implements Callable<Integer> {
     @Mixin ConfigOptions options;
 
@@ -33,16 +89,28 @@ final class BenchCommand {
         description = "exactly_once_v2 or at_least_once (default ${DEFAULT-VALUE})")
     String guarantee;
 
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       Path dir = Files.createTempDirectory("chipwatch-bench");
-      ChipwatchConfig config = options.load(Map.of("dataDir", dir.toString(), "kafka.embedded.port", "0",
-          "kafka.embedded.controllerPort", "0", "metrics.enabled", "false", "kafka.processingGuarantee", guarantee,
-          "alerts.defaultRules", "false"));
-      new EnrichBenchmark(spec.commandLine().getOut()).run(config, articles, rate, seconds);
+      try {
+        ChipwatchConfig config = options.load(Map.of("dataDir", dir.toString(), "kafka.embedded.port", "0",
+            "kafka.embedded.controllerPort", "0", "metrics.enabled", "false", "kafka.processingGuarantee", guarantee,
+            "alerts.defaultRules", "false"));
+        new EnrichBenchmark(spec.commandLine().getOut()).run(config, articles, rate, seconds);
+      } finally {
+        delete(dir);
+      }
       return 0;
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 }

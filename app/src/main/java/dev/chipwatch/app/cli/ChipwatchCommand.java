@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         RunCommand.class, DemoCommand.class, BrokerCommand.class,
         IngestCommand.class, EnrichCommand.class, AlertsCommand.class,
-        TagCommand.class, ReplayCommand.class, TailCommand.class, StatusCommand.class, BenchCommand.class
+        TagCommand.class, ReplayCommand.class, TailCommand.class, StatusCommand.class,
+        FeedsCommand.class, BenchCommand.class
     })
 public final class ChipwatchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -69,7 +69,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private static Map<String, ExportStatus> read(ChipwatchConfig config) {
-    KafkaProperties kafka = ConfiguredParts.clientKafka(config);
+    KafkaProperties kafka = ClusterConnection.of(config);
     String topic = new Topics(config.kafka().topicPrefix()).name(Topics.Topic.EXPORT_STATUS);
     Map<String, ExportStatus> table = new TreeMap<>();
     try (var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-status", null), new StringDeserializer(),

@@ -2,7 +2,6 @@ package dev.chipwatch.app.cli;
 
 import dev.chipwatch.alerts.notify.ConsoleNotifier;
 import dev.chipwatch.app.config.ChipwatchConfig;
-import dev.chipwatch.app.runtime.ConfiguredParts;
 import dev.chipwatch.app.runtime.KafkaProperties;
 import dev.chipwatch.schemas.Topics;
 import java.util.concurrent.Callable;
@@ -28,7 +27,7 @@ final class TailCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ChipwatchConfig config = options.load();
-    KafkaProperties kafka = ConfiguredParts.clientKafka(config);
+    KafkaProperties kafka = ClusterConnection.of(config);
     String topic = new Topics(config.kafka().topicPrefix()).name(Topics.Topic.ALERTS);
     ConsoleNotifier console = new ConsoleNotifier(System.out);
     java.io.PrintWriter out = spec.commandLine().getOut();

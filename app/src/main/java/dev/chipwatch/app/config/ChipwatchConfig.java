@@ -34,7 +34,10 @@ public record ChipwatchConfig(
       boolean allowPrivateNetworks,
       List<String> allowedHosts,
       List<Map<String, Object>> quotes,
-      int quoteIntervalSeconds) {}
+      int quoteIntervalSeconds,
+      int fetchThreads,
+      int perHostConcurrency,
+      int maxSlowdown) {}
 
   /** A feed named in the configuration; id defaults to one derived from the URL. */
   public record FeedSeed(String id, String url, Integer intervalSeconds, Boolean official) {}

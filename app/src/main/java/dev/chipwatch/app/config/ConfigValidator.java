@@ -30,6 +30,9 @@ final class ConfigValidator {
     require(in.maxIntervalSeconds() >= in.minIntervalSeconds(),
         "ingest.maxIntervalSeconds: expected at least ingest.minIntervalSeconds");
     positive("ingest.fetchTimeoutSeconds", in.fetchTimeoutSeconds());
+    positive("ingest.fetchThreads", in.fetchThreads());
+    positive("ingest.perHostConcurrency", in.perHostConcurrency());
+    positive("ingest.maxSlowdown", in.maxSlowdown());
     require(in.maxBodyBytes() > 0, "ingest.maxBodyBytes: expected a positive number of bytes");
     positive("ingest.quoteIntervalSeconds", in.quoteIntervalSeconds());
     List<ChipwatchConfig.FeedSeed> feeds = in.feeds();

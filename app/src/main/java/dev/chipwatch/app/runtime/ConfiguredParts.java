@@ -27,17 +27,6 @@ public final class ConfiguredParts {
         .withAllowedHosts(new HashSet<>(in.allowedHosts()));
   }
 
-  /**
-   * Client settings for a command talking to an already running Kafka: the configured cluster, or
-   * the embedded broker's address when none is configured.
-   */
-  public static KafkaProperties clientKafka(ChipwatchConfig config) {
-    String bootstrap = config.kafka().useEmbedded()
-        ? "127.0.0.1:" + config.kafka().embedded().port() : config.kafka().bootstrapServers();
-    return new KafkaProperties(bootstrap, config.kafka().clientProperties(), config.kafka().processingGuarantee(),
-        Path.of(config.dataDir()), config.kafka().replicationFactor());
-  }
-
   public static EnrichSettings enrichSettings(ChipwatchConfig config) {
     ChipwatchConfig.Enrich e = config.enrich();
     return new EnrichSettings(new Topics(config.kafka().topicPrefix()), e.thresholds(), e.hysteresis(),

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -65,11 +66,14 @@ final class Services {
     String instance = instanceId();
     IngestSettings settings = new IngestSettings(topics, "chipwatch-ingest", "chipwatch-ingest-" + instance,
         Duration.ofSeconds(in.defaultIntervalSeconds()), Duration.ofSeconds(in.minIntervalSeconds()),
-        Duration.ofSeconds(in.maxIntervalSeconds()), 8);
+        Duration.ofSeconds(in.maxIntervalSeconds()), in.fetchThreads(), in.perHostConcurrency(), in.maxSlowdown());
     var producer = new KafkaProducer<>(kafka.producer("chipwatch-ingest-" + instance, settings.transactionalId()),
         new StringSerializer(), new ByteArraySerializer());
-    var feedsConsumer = new KafkaConsumer<>(kafka.consumer("chipwatch-ingest-feeds-" + instance, settings.groupId()),
-        new StringDeserializer(), new ByteArrayDeserializer());
+    var feedsProps = kafka.consumer("chipwatch-ingest-feeds-" + instance, settings.groupId());
+    // static membership: an instance restarted after a crash takes its feeds back at once instead of
+    // waiting for the dead member's session to time out (the transactional id is per host as well)
+    feedsProps.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.transactionalId());
+    var feedsConsumer = new KafkaConsumer<>(feedsProps, new StringDeserializer(), new ByteArrayDeserializer());
     var cursorConsumer = new KafkaConsumer<>(kafka.consumer("chipwatch-ingest-cursors-" + instance, null),
         new StringDeserializer(), new ByteArrayDeserializer());
     bind(new KafkaClientMetrics(producer));
@@ -78,7 +82,7 @@ final class Services {
     CursorStore cursors = new CursorStore(cursorConsumer, topics.name(Topic.INGEST_CURSORS));
     FeedFetcher fetcher = new FeedFetcher(fetch);
     FeedReader reader = FeedReader.http(fetcher, new FeedParser(), clock);
-    IngestMetrics metrics = new IngestMetrics(registry);
+    IngestMetrics metrics = new IngestMetrics(registry, clock);
     FeedPoller poller = new FeedPoller(settings, feeds, cursors, reader, producer, clock, metrics);
     group.start(new LoopService("ingest-feeds", new LoopService.Loop() {
       @Override

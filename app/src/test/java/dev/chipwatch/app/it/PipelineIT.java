@@ -89,6 +89,7 @@ class PipelineIT {
         ingest:
           allowedHosts: [127.0.0.1]
           minIntervalSeconds: 1
+          maxSlowdown: 1
           feeds:
             - id: it-feed
               url: http://127.0.0.1:%d/feed.xml

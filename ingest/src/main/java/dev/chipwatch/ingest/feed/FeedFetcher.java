@@ -232,7 +232,7 @@ public final class FeedFetcher {
   }
 
   /** Only absolute http(s) URLs with a host and no credentials; the fragment is dropped. */
-  static URI checkUrl(URI uri) throws FeedException {
+  public static URI checkUrl(URI uri) throws FeedException {
     if (uri == null) {
       throw new FeedException(FeedException.Reason.BAD_URL, "no URL");
     }

@@ -3,6 +3,7 @@ package dev.chipwatch.ingest.kafka;
 import dev.chipwatch.ingest.feed.FeedException;
 import dev.chipwatch.ingest.feed.FeedItem;
 import dev.chipwatch.ingest.feed.Validators;
+import dev.chipwatch.ingest.schedule.PollSchedule;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.DeadLetter;
 import dev.chipwatch.schemas.avro.FeedCursor;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +42,7 @@ public final class FeedPoller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
   /** How many item ids a cursor remembers beyond those the feed currently carries. */
   static final int SEEN_IDS_KEPT = 1000;
+  private static final URI UNPARSEABLE = URI.create("unparseable:/");
 
   private record Outcome(FeedSource feed, FeedReader.Reading reading, FeedException error, Instant at, Duration took) {}
 
@@ -53,9 +56,9 @@ public final class FeedPoller implements AutoCloseable {
   private final PollSchedule schedule;
   private final ExecutorService fetchers;
   private final BlockingQueue<Outcome> done = new LinkedBlockingQueue<>();
-  private final Map<String, Instant> due = new HashMap<>();
-  private final Map<String, Integer> failures = new HashMap<>();
   private final Set<String> inFlight = new java.util.HashSet<>();
+  /** Parsed feed URLs, so that a step over thousands of feeds does not parse each one again. */
+  private final Map<String, URI> uris = new HashMap<>();
   private boolean transactionsReady;
 
   public FeedPoller(IngestSettings settings, FeedRegistry registry, CursorStore cursors, FeedReader reader,
@@ -67,7 +70,8 @@ public final class FeedPoller implements AutoCloseable {
     this.producer = producer;
     this.clock = clock;
     this.metrics = metrics;
-    this.schedule = new PollSchedule(settings.minInterval(), settings.maxInterval());
+    this.schedule = new PollSchedule(settings.minInterval(), settings.maxInterval(), settings.maxSlowdown(),
+        settings.perHostConcurrency(), clock, new SplittableRandom());
     this.fetchers = Executors.newFixedThreadPool(settings.fetchThreads(), r -> {
       Thread t = new Thread(r, "chipwatch-fetch");
       t.setDaemon(true);
@@ -83,13 +87,12 @@ public final class FeedPoller implements AutoCloseable {
     }
     if (registry.poll(Duration.ofMillis(50))) {
       cursors.refresh();
-      due.keySet().retainAll(registry.feeds().keySet());
+      ownedFeedsChanged();
     }
     metrics.feedsOwned(registry.feeds().size());
-    Instant now = clock.instant();
     for (FeedSource feed : registry.feeds().values()) {
-      Instant when = due.getOrDefault(feed.getId(), Instant.EPOCH);
-      if (!now.isBefore(when) && inFlight.add(feed.getId())) {
+      if (!inFlight.contains(feed.getId()) && schedule.tryStart(feed.getId(), uriOf(feed))) {
+        inFlight.add(feed.getId());
         fetchers.execute(() -> done.add(fetch(feed)));
       }
     }
@@ -100,12 +103,43 @@ public final class FeedPoller implements AutoCloseable {
       done.drainTo(batch);
     }
     for (Outcome outcome : batch) {
-      inFlight.remove(outcome.feed().getId());
-      if (registry.feeds().containsKey(outcome.feed().getId())) {
+      String id = outcome.feed().getId();
+      inFlight.remove(id);
+      FeedSource current = registry.feeds().get(id);
+      if (current != null && current.getUrl().equals(outcome.feed().getUrl())) {
         write(outcome);
+      } else {
+        // removed, or its URL changed meanwhile: what was read belongs to no feed we poll
+        schedule.dropped(id, uriOf(outcome.feed()));
       }
     }
-    metrics.feedsFailing((int) failures.values().stream().filter(n -> n > 0).count());
+    metrics.feedsFailing(schedule.failing());
+  }
+
+  private void ownedFeedsChanged() {
+    Map<String, FeedSource> owned = registry.feeds();
+    schedule.retainOnly(owned.keySet());
+    metrics.retainFeeds(owned.keySet());
+    uris.keySet().retainAll(owned.values().stream().map(FeedSource::getUrl).collect(java.util.stream.Collectors.toSet()));
+    for (FeedSource feed : owned.values()) {
+      FeedCursor cursor = cursors.get(feed.getId());
+      Instant lastNewItemAt = cursor == null ? null : cursor.getLastNewItemAt();
+      if (lastNewItemAt != null) {
+        schedule.know(feed.getId(), lastNewItemAt);
+      }
+      // a feed that never had an item has been stale since it was registered
+      metrics.feedOwned(feed.getId(), lastNewItemAt != null ? lastNewItemAt : feed.getAddedAt());
+    }
+  }
+
+  private URI uriOf(FeedSource feed) {
+    return uris.computeIfAbsent(feed.getUrl(), url -> {
+      try {
+        return new URI(url);
+      } catch (java.net.URISyntaxException e) {
+        return UNPARSEABLE; // fetch() reports it as a failure of this feed; scheduling goes on
+      }
+    });
   }
 
   private Outcome fetch(FeedSource feed) {
@@ -127,21 +161,26 @@ public final class FeedPoller implements AutoCloseable {
 
   private void write(Outcome o) {
     FeedSource feed = o.feed();
-    Duration interval = schedule.interval(feed.getIntervalSeconds(), settings.defaultInterval());
+    URI uri = uriOf(feed);
+    Duration interval = feed.getIntervalSeconds() > 0 ? Duration.ofSeconds(feed.getIntervalSeconds())
+        : settings.defaultInterval();
     if (o.error() != null) {
-      int n = failures.merge(feed.getId(), 1, Integer::sum);
-      metrics.fetched(o.error().reason().name(), o.took());
-      LOG.warn("feed {} failed ({} in a row): {} {}", feed.getId(), n, o.error().reason(), o.error().getMessage());
-      inTransaction(() -> send(Topic.DLQ, feed.getId(), deadLetter(feed, o.error(), o.at())));
-      due.put(feed.getId(), schedule.afterFailure(clock.instant(), interval, n, o.error().retryAfter()));
+      FeedException error = o.error();
+      boolean overloaded = error.httpStatus() == 429 || error.httpStatus() == 503;
+      schedule.failed(feed.getId(), uri, error.retryAfter(), overloaded);
+      int n = schedule.failures(feed.getId());
+      metrics.fetched(error.reason().name(), o.took());
+      metrics.feedFailures(feed.getId(), n);
+      LOG.warn("feed {} failed ({} in a row): {} {}", feed.getId(), n, error.reason(), error.getMessage());
+      inTransaction(() -> send(Topic.DLQ, feed.getId(), deadLetter(feed, error, o.at())));
       return;
     }
-    failures.remove(feed.getId());
+    metrics.feedFailures(feed.getId(), 0);
     FeedReader.Reading reading = o.reading();
     FeedCursor cursor = cursors.get(feed.getId());
     if (reading.notModified()) {
       metrics.fetched("NOT_MODIFIED", o.took());
-      due.put(feed.getId(), schedule.afterSuccess(clock.instant(), interval));
+      schedule.succeeded(feed.getId(), uri, interval, 0, o.at());
       return;
     }
     metrics.fetched("OK", o.took());
@@ -161,16 +200,17 @@ public final class FeedPoller implements AutoCloseable {
         send(Topic.INGEST_CURSORS, feed.getId(), next);
       });
       if (!committed) {
-        due.put(feed.getId(), schedule.afterFailure(clock.instant(), interval, 1, null));
+        schedule.retrySoon(feed.getId(), uri);
         return;
       }
       cursors.put(next);
       metrics.ingested(fresh.size());
       if (!fresh.isEmpty()) {
+        metrics.feedNewItems(feed.getId(), o.at());
         LOG.info("feed {}: {} new item(s)", feed.getId(), fresh.size());
       }
     }
-    due.put(feed.getId(), schedule.afterSuccess(clock.instant(), interval));
+    schedule.succeeded(feed.getId(), uri, interval, fresh.size(), o.at());
   }
 
   private static FeedCursor nextCursor(FeedSource feed, FeedCursor previous, FeedReader.Reading reading,

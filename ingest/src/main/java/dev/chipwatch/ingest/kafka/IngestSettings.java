@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param minInterval floor for any feed's polling interval, also the first retry after an error
  * @param maxInterval ceiling for the interval and for the error backoff
  * @param fetchThreads feeds fetched at once
+ * @param perHostConcurrency feeds of one host fetched at once
+ * @param maxSlowdown how many times its own interval a quiet feed may wait at most
  */
 public record IngestSettings(
     Topics topics,
@@ -19,4 +21,6 @@ public record IngestSettings(
     Duration defaultInterval,
     Duration minInterval,
     Duration maxInterval,
-    int fetchThreads) {}
+    int fetchThreads,
+    int perHostConcurrency,
+    int maxSlowdown) {}
