@@ -85,6 +85,7 @@ public final class FeedPoller implements AutoCloseable {
     if (registry.poll(Duration.ofMillis(50))) {
       cursors.refresh();
       due.keySet().retainAll(registry.feeds().keySet());
+      metrics.feedsPolled(lastNewItems());
     }
     metrics.feedsOwned(registry.feeds().size());
     Instant now = clock.instant();
@@ -107,6 +108,17 @@ public final class FeedPoller implements AutoCloseable {
       }
     }
     metrics.feedsFailing((int) failures.values().stream().filter(n -> n > 0).count());
+  }
+
+  /** When each owned feed last gave a new item, per its committed cursor; when it was added if never. */
+  private Map<String, Instant> lastNewItems() {
+    Map<String, Instant> out = new HashMap<>();
+    for (FeedSource feed : registry.feeds().values()) {
+      FeedCursor cursor = cursors.get(feed.getId());
+      Instant at = cursor == null ? null : cursor.getLastNewItemAt();
+      out.put(feed.getId(), at != null ? at : feed.getAddedAt());
+    }
+    return out;
   }
 
   private Outcome fetch(FeedSource feed) {
@@ -167,6 +179,9 @@ public final class FeedPoller implements AutoCloseable {
       }
       cursors.put(next);
       metrics.ingested(fresh.size());
+      if (!fresh.isEmpty()) {
+        metrics.newItemAt(feed.getId(), o.at());
+      }
       if (!fresh.isEmpty()) {
         LOG.info("feed {}: {} new item(s)", feed.getId(), fresh.size());
       }
