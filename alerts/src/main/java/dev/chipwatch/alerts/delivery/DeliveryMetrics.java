@@ -9,6 +9,12 @@ import java.time.Instant;
 
 /** Notification metrics; labels are the receiver type (slack, email...), never its URL or name. */
 public final class DeliveryMetrics {
+  static final String RETRYABLE = "retryable";
+  static final String PERMANENT = "permanent";
+  private static final String SENT = "chipwatch.notifications.sent";
+  private static final String FAILED = "chipwatch.notifications.failed";
+  private static final String RECEIVER_TYPE = "receiver_type";
+  private static final String REASON = "reason";
   private static final Duration[] SLO = {Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15),
       Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15)};
 
@@ -21,9 +27,20 @@ public final class DeliveryMetrics {
     this.typeOf = typeOf;
   }
 
+  /**
+   * Creates a receiver's counters at zero, so that its first failure shows in increase() and rate()
+   * and dashboards have a series to draw before anything went wrong.
+   */
+  public void receiver(String receiver) {
+    String type = typeOf.apply(receiver);
+    registry.counter(SENT, RECEIVER_TYPE, type);
+    registry.counter(FAILED, RECEIVER_TYPE, type, REASON, RETRYABLE);
+    registry.counter(FAILED, RECEIVER_TYPE, type, REASON, PERMANENT);
+  }
+
   void delivered(String receiver, Alert alert, Instant now) {
     String type = typeOf.apply(receiver);
-    registry.counter("chipwatch.notifications.sent", "receiver_type", type).increment();
+    registry.counter(SENT, RECEIVER_TYPE, type).increment();
     Timer.builder("chipwatch.notification.latency").description("From alert raised to receiver accepted it")
         .tag("receiver_type", type).publishPercentileHistogram().register(registry)
         .record(Duration.between(alert.getRaisedAt(), now));
@@ -35,7 +52,6 @@ public final class DeliveryMetrics {
   }
 
   void failed(String receiver, String reason) {
-    registry.counter("chipwatch.notifications.failed", "receiver_type", typeOf.apply(receiver), "reason", reason)
-        .increment();
+    registry.counter(FAILED, RECEIVER_TYPE, typeOf.apply(receiver), REASON, reason).increment();
   }
 }

@@ -157,6 +157,7 @@ final class Services {
     DeliveryMetrics metrics = new DeliveryMetrics(registry,
         name -> receivers.containsKey(name) ? receivers.get(name).type() : "unknown");
     for (Receivers.Receiver receiver : receivers.values()) {
+      metrics.receiver(receiver.name());
       var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-notify-" + receiver.name(),
           "chipwatch-notify-" + receiver.name()), new StringDeserializer(), new ByteArrayDeserializer());
       bind(new KafkaClientMetrics(consumer, serviceTag(ALERTS)));

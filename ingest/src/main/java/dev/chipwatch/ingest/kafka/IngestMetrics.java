@@ -1,5 +1,6 @@
 package dev.chipwatch.ingest.kafka;
 
+import dev.chipwatch.ingest.feed.FeedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * label of the staleness gauge is a feed id, bounded by the number of feeds this instance polls.
  */
 public final class IngestMetrics {
+  private static final String FETCHES = "chipwatch.feed.fetches";
+  private static final String OUTCOME = "outcome";
+
   private final MeterRegistry registry;
   private final Clock clock;
   private final Map<String, Instant> lastNewItemAt = new ConcurrentHashMap<>();
@@ -37,10 +41,16 @@ public final class IngestMetrics {
         .description("Feeds whose last fetch failed").register(registry);
     Gauge.builder("chipwatch.feeds.owned", owned, AtomicInteger::get)
         .description("Feeds this instance polls").register(registry);
+    // every outcome exists from the start at zero, so a first failure shows in increase() and rate()
+    registry.counter(FETCHES, OUTCOME, "OK");
+    registry.counter(FETCHES, OUTCOME, "NOT_MODIFIED");
+    for (FeedException.Reason reason : FeedException.Reason.values()) {
+      registry.counter(FETCHES, OUTCOME, reason.name());
+    }
   }
 
   void fetched(String outcome, Duration took) {
-    registry.counter("chipwatch.feed.fetches", "outcome", outcome).increment();
+    registry.counter(FETCHES, OUTCOME, outcome).increment();
     Timer.builder("chipwatch.feed.fetch.duration").description("Time to fetch and parse a feed")
         .publishPercentileHistogram().register(registry).record(took);
   }

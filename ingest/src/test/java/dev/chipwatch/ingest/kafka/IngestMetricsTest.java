@@ -46,4 +46,13 @@ class IngestMetricsTest {
     assertNull(staleness("bis"));
     assertEquals(1, registry.find("chipwatch.feed.staleness").gauges().size());
   }
+
+  @Test
+  void everyFetchOutcomeExistsAtZeroBeforeItHappens() {
+    var timeouts = registry.find("chipwatch.feed.fetches").tag("outcome", "TIMEOUT").counter();
+
+    assertEquals(0.0, timeouts.count());
+    assertEquals(dev.chipwatch.ingest.feed.FeedException.Reason.values().length + 2,
+        registry.find("chipwatch.feed.fetches").counters().size());
+  }
 }
