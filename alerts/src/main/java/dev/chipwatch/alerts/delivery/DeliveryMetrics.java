@@ -28,27 +28,37 @@ public final class DeliveryMetrics {
   }
 
   /**
-   * Creates a receiver's counters at zero, so that its first failure shows in increase() and rate()
-   * and dashboards have a series to draw before anything went wrong.
+   * Creates a receiver's counters and timers at zero. A series that is born with its first events
+   * already counted hides them from rate() and increase(): the first batch after a start (often the
+   * one that matters) would be missing from every rate, percentile and alert rule.
    */
   public void receiver(String receiver) {
     String type = typeOf.apply(receiver);
     registry.counter(SENT, RECEIVER_TYPE, type);
     registry.counter(FAILED, RECEIVER_TYPE, type, REASON, RETRYABLE);
     registry.counter(FAILED, RECEIVER_TYPE, type, REASON, PERMANENT);
+    notificationLatency(type);
+    endToEndLatency();
   }
 
   void delivered(String receiver, Alert alert, Instant now) {
     String type = typeOf.apply(receiver);
     registry.counter(SENT, RECEIVER_TYPE, type).increment();
-    Timer.builder("chipwatch.notification.latency").description("From alert raised to receiver accepted it")
-        .tag("receiver_type", type).publishPercentileHistogram().register(registry)
-        .record(Duration.between(alert.getRaisedAt(), now));
+    notificationLatency(type).record(Duration.between(alert.getRaisedAt(), now));
     // only article-driven alerts have a real first sighting; crossings carry the quote's market time
     if (alert.getRuleKind() != RuleKind.MARKET_CAP) {
-      Timer.builder("chipwatch.end.to.end.latency").description("From first sighting of an item to its notification")
-          .serviceLevelObjectives(SLO).register(registry).record(Duration.between(alert.getFirstSeenAt(), now));
+      endToEndLatency().record(Duration.between(alert.getFirstSeenAt(), now));
     }
+  }
+
+  private Timer notificationLatency(String type) {
+    return Timer.builder("chipwatch.notification.latency").description("From alert raised to receiver accepted it")
+        .tag(RECEIVER_TYPE, type).publishPercentileHistogram().register(registry);
+  }
+
+  private Timer endToEndLatency() {
+    return Timer.builder("chipwatch.end.to.end.latency").description("From first sighting of an item to its notification")
+        .serviceLevelObjectives(SLO).register(registry);
   }
 
   void failed(String receiver, String reason) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class DeliveryMetricsTest {
   @Test
-  void aReceiversCountersExistAtZeroUnderItsTypeNotItsName() {
+  void aReceiversCountersAndTimersExistAtZeroUnderItsTypeNotItsName() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     DeliveryMetrics metrics = new DeliveryMetrics(registry, name -> "webhook");
 
@@ -21,6 +21,8 @@ class DeliveryMetricsTest {
       assertEquals(0.0, failed.count());
     }
     assertEquals(0.0, registry.get("chipwatch.notifications.sent").tag("receiver_type", "webhook").counter().count());
+    assertEquals(0, registry.get("chipwatch.notification.latency").tag("receiver_type", "webhook").timer().count());
+    assertEquals(0, registry.get("chipwatch.end.to.end.latency").timer().count());
     assertEquals(0, registry.getMeters().stream().filter(m -> m.getId().getTags().toString().contains("ops-hook")).count());
   }
 }
