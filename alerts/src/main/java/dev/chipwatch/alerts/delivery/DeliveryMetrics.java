@@ -9,6 +9,12 @@ import java.time.Instant;
 
 /** Notification metrics; labels are the receiver type (slack, email...), never its URL or name. */
 public final class DeliveryMetrics {
+  static final String RETRYABLE = "retryable";
+  static final String PERMANENT = "permanent";
+  private static final String SENT = "chipwatch.notifications.sent";
+  private static final String FAILED = "chipwatch.notifications.failed";
+  private static final String RECEIVER_TYPE = "receiver_type";
+  private static final String REASON = "reason";
   private static final Duration[] SLO = {Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15),
       Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15)};
 
@@ -21,21 +27,41 @@ public final class DeliveryMetrics {
     this.typeOf = typeOf;
   }
 
+  /**
+   * Creates a receiver's counters and timers at zero. A series that is born with its first events
+   * already counted hides them from rate() and increase(): the first batch after a start (often the
+   * one that matters) would be missing from every rate, percentile and alert rule.
+   */
+  public void receiver(String receiver) {
+    String type = typeOf.apply(receiver);
+    registry.counter(SENT, RECEIVER_TYPE, type);
+    registry.counter(FAILED, RECEIVER_TYPE, type, REASON, RETRYABLE);
+    registry.counter(FAILED, RECEIVER_TYPE, type, REASON, PERMANENT);
+    notificationLatency(type);
+    endToEndLatency();
+  }
+
   void delivered(String receiver, Alert alert, Instant now) {
     String type = typeOf.apply(receiver);
-    registry.counter("chipwatch.notifications.sent", "receiver_type", type).increment();
-    Timer.builder("chipwatch.notification.latency").description("From alert raised to receiver accepted it")
-        .tag("receiver_type", type).publishPercentileHistogram().register(registry)
-        .record(Duration.between(alert.getRaisedAt(), now));
+    registry.counter(SENT, RECEIVER_TYPE, type).increment();
+    notificationLatency(type).record(Duration.between(alert.getRaisedAt(), now));
     // only article-driven alerts have a real first sighting; crossings carry the quote's market time
     if (alert.getRuleKind() != RuleKind.MARKET_CAP) {
-      Timer.builder("chipwatch.end.to.end.latency").description("From first sighting of an item to its notification")
-          .serviceLevelObjectives(SLO).register(registry).record(Duration.between(alert.getFirstSeenAt(), now));
+      endToEndLatency().record(Duration.between(alert.getFirstSeenAt(), now));
     }
   }
 
+  private Timer notificationLatency(String type) {
+    return Timer.builder("chipwatch.notification.latency").description("From alert raised to receiver accepted it")
+        .tag(RECEIVER_TYPE, type).publishPercentileHistogram().register(registry);
+  }
+
+  private Timer endToEndLatency() {
+    return Timer.builder("chipwatch.end.to.end.latency").description("From first sighting of an item to its notification")
+        .serviceLevelObjectives(SLO).register(registry);
+  }
+
   void failed(String receiver, String reason) {
-    registry.counter("chipwatch.notifications.failed", "receiver_type", typeOf.apply(receiver), "reason", reason)
-        .increment();
+    registry.counter(FAILED, RECEIVER_TYPE, typeOf.apply(receiver), REASON, reason).increment();
   }
 }

@@ -109,7 +109,7 @@ public final class ReceiverDelivery implements AutoCloseable {
     Instant now = clock.instant();
     if (result instanceof DeliveryResult.Retryable r) {
       Duration wait = backoff.delay(attempts, r.retryAfter().orElse(null));
-      metrics.failed(receiver, "retryable");
+      metrics.failed(receiver, DeliveryMetrics.RETRYABLE);
       LOG.warn("receiver {}: delivery of {} alert(s) failed ({}), attempt {}; retrying in {} ms",
           receiver, p.alerts().size(), r.reason(), attempts, wait.toMillis());
       consumer.pause(consumer.assignment());
@@ -119,7 +119,7 @@ public final class ReceiverDelivery implements AutoCloseable {
     NotificationOutcome outcome = NotificationOutcome.DELIVERED;
     if (result instanceof DeliveryResult.Permanent permanent) {
       outcome = NotificationOutcome.DEAD_LETTERED;
-      metrics.failed(receiver, "permanent");
+      metrics.failed(receiver, DeliveryMetrics.PERMANENT);
       LOG.error("receiver {}: {} alert(s) refused for good ({}); sent to the dlq", receiver, p.alerts().size(),
           permanent.reason());
       for (Alert a : p.alerts()) {

@@ -3,6 +3,7 @@ package dev.chipwatch.alerts.topology;
 import dev.chipwatch.schemas.avro.Alert;
 import dev.chipwatch.schemas.avro.AlertRule;
 import dev.chipwatch.schemas.avro.ExportStatus;
+import dev.chipwatch.schemas.avro.RuleKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,6 +52,10 @@ final class AlertRaisingProcessor<V> implements Processor<String, V, String, Ale
     this.rules = context.getStateStore(RuleTableProcessor.STORE);
     this.raised = context.getStateStore(raisedStore);
     this.statuses = context.getStateStore(StatusTableProcessor.STORE);
+    // at zero from the start, so the first alerts after a start show in rate() and increase()
+    for (RuleKind kind : RuleKind.values()) {
+      registry.counter("chipwatch.alerts.raised", "kind", kind.name());
+    }
   }
 
   @Override

@@ -26,6 +26,7 @@ import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.AlertRule;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -44,6 +45,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Builds and starts the services of each role from the configuration. */
 final class Services {
+  private static final String INGEST = "ingest";
+  private static final String ALERTS = "alerts";
   private final ChipwatchConfig config;
   private final Topics topics;
   private final KafkaProperties kafka;
@@ -76,8 +79,9 @@ final class Services {
     var feedsConsumer = new KafkaConsumer<>(feedsProps, new StringDeserializer(), new ByteArrayDeserializer());
     var cursorConsumer = new KafkaConsumer<>(kafka.consumer("chipwatch-ingest-cursors-" + instance, null),
         new StringDeserializer(), new ByteArrayDeserializer());
-    bind(new KafkaClientMetrics(producer));
-    bind(new KafkaClientMetrics(feedsConsumer));
+    bind(new KafkaClientMetrics(producer, serviceTag(INGEST)));
+    bind(new KafkaClientMetrics(feedsConsumer, serviceTag(INGEST)));
+    bind(new KafkaClientMetrics(cursorConsumer, serviceTag(INGEST)));
     FeedRegistry feeds = new FeedRegistry(feedsConsumer, topics.name(Topic.FEEDS));
     CursorStore cursors = new CursorStore(cursorConsumer, topics.name(Topic.INGEST_CURSORS));
     FeedFetcher fetcher = new FeedFetcher(fetch);
@@ -109,6 +113,7 @@ final class Services {
     }
     var producer = new KafkaProducer<>(kafka.producer("chipwatch-quotes", null), new StringSerializer(),
         new ByteArraySerializer());
+    bind(new KafkaClientMetrics(producer, serviceTag(INGEST)));
     QuotePoller quotes = new QuotePoller(sources, Duration.ofSeconds(config.ingest().quoteIntervalSeconds()), topics,
         producer, clock, metrics);
     group.start(new LoopService("ingest-quotes", new LoopService.Loop() {
@@ -147,6 +152,7 @@ final class Services {
     var logProducer = new KafkaProducer<>(kafka.producer("chipwatch-notify", null),
         new StringSerializer(), new ByteArraySerializer());
     group.own(() -> logProducer.close(Duration.ofSeconds(10)));
+    bind(new KafkaClientMetrics(logProducer, serviceTag(ALERTS)));
     NotificationLog log = new NotificationLog(topics.name(Topic.NOTIFICATIONS_LOG), logProducer);
     try (var reader = new KafkaConsumer<>(kafka.consumer("chipwatch-notify-log", null),
         new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -155,8 +161,10 @@ final class Services {
     DeliveryMetrics metrics = new DeliveryMetrics(registry,
         name -> receivers.containsKey(name) ? receivers.get(name).type() : "unknown");
     for (Receivers.Receiver receiver : receivers.values()) {
+      metrics.receiver(receiver.name());
       var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-notify-" + receiver.name(),
           "chipwatch-notify-" + receiver.name()), new StringDeserializer(), new ByteArrayDeserializer());
+      bind(new KafkaClientMetrics(consumer, serviceTag(ALERTS)));
       ReceiverDelivery delivery = new ReceiverDelivery(receiver.name(), receiver.notifier(), consumer, logProducer, log,
           topics, clock, Backoff.standard(), metrics);
       group.start(new LoopService("notify-" + receiver.name(), new LoopService.Loop() {
@@ -176,6 +184,15 @@ final class Services {
         }
       }));
     }
+  }
+
+  /**
+   * Every Kafka client's meters carry the same tag keys as those Kafka Streams binds (service): the
+   * binder keeps only the variant with the most tags of a meter name, so untagged clients would lose
+   * their meters to the Streams ones in a process that runs several roles.
+   */
+  private static List<Tag> serviceTag(String service) {
+    return List.of(Tag.of("service", service));
   }
 
   private void bind(KafkaClientMetrics metrics) {

@@ -1,5 +1,6 @@
 package dev.chipwatch.app.runtime;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
@@ -28,6 +29,19 @@ public final class StreamsService implements ManagedService {
     this.streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
     this.metrics = new KafkaStreamsMetrics(streams, java.util.List.of(io.micrometer.core.instrument.Tag.of("service", name)));
     this.metrics.bindTo(registry);
+    bindStateGauges(registry);
+  }
+
+  /**
+   * One gauge per possible state, 1 for the current one: alert rules and state timelines select a
+   * state by name instead of decoding the ordinal that Kafka's own client-state metric carries.
+   */
+  private void bindStateGauges(MeterRegistry registry) {
+    for (KafkaStreams.State state : KafkaStreams.State.values()) {
+      Gauge.builder("chipwatch.stream.state", streams, s -> s.state() == state ? 1 : 0)
+          .description("1 when the service's Kafka Streams client is in this state, else 0")
+          .tag("service", name).tag("state", state.name()).register(registry);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chipwatch.ingest.kafka;
 
+import dev.chipwatch.ingest.feed.FeedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,6 +49,12 @@ public final class IngestMetrics {
         .description("Feeds whose last fetch failed").register(registry);
     Gauge.builder("chipwatch.feeds.owned", owned, AtomicInteger::get)
         .description("Feeds this instance polls").register(registry);
+    // every outcome exists from the start at zero, so a first failure shows in increase() and rate()
+    registry.counter("chipwatch.feed.fetches", "outcome", "OK");
+    registry.counter("chipwatch.feed.fetches", "outcome", "NOT_MODIFIED");
+    for (FeedException.Reason reason : FeedException.Reason.values()) {
+      registry.counter("chipwatch.feed.fetches", "outcome", reason.name());
+    }
   }
 
   void fetched(String outcome, Duration took) {
