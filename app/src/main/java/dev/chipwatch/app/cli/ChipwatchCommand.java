@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         RunCommand.class, DemoCommand.class, BrokerCommand.class,
         IngestCommand.class, EnrichCommand.class, AlertsCommand.class,
-        TagCommand.class, ReplayCommand.class, TailCommand.class
+        TagCommand.class, ReplayCommand.class, TailCommand.class,
+        RulesCommand.class
     })
 public final class ChipwatchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

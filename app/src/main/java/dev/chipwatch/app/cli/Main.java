@@ -11,12 +11,17 @@ public final class Main {
   }
 
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command line with Chipwatch's error handling; tests set its output writers. */
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new ChipwatchCommand());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("chipwatch " + commandLine.getCommandName() + ": " + oneLine(e));
       return 1;
     });
-    return cli.execute(args);
+    return cli;
   }
 
   /** The reason without a stack trace: the deepest message that says something. */

@@ -4,7 +4,6 @@ import dev.chipwatch.alerts.notify.ConsoleNotifier;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.app.runtime.KafkaProperties;
 import dev.chipwatch.schemas.Topics;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -28,10 +27,7 @@ final class TailCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ChipwatchConfig config = options.load();
-    String bootstrap = config.kafka().useEmbedded()
-        ? "127.0.0.1:" + config.kafka().embedded().port() : config.kafka().bootstrapServers();
-    KafkaProperties kafka = new KafkaProperties(bootstrap, config.kafka().clientProperties(),
-        config.kafka().processingGuarantee(), Path.of(config.dataDir()), config.kafka().replicationFactor());
+    KafkaProperties kafka = ClusterAccess.kafka(config);
     String topic = new Topics(config.kafka().topicPrefix()).name(Topics.Topic.ALERTS);
     ConsoleNotifier console = new ConsoleNotifier(System.out);
     java.io.PrintWriter out = spec.commandLine().getOut();

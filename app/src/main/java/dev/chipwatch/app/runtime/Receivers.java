@@ -36,6 +36,14 @@ public final class Receivers {
 
   private Receivers() {}
 
+  /** The receiver names rules may use: console and every key under alerts.receivers. */
+  public static Set<String> names(Map<String, Map<String, Object>> config) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    names.add("console");
+    names.addAll(config.keySet());
+    return names;
+  }
+
   public static Map<String, Receiver> build(Map<String, Map<String, Object>> config, Map<String, String> env,
       PrintStream console, Clock clock) {
     Map<String, Receiver> out = new LinkedHashMap<>();

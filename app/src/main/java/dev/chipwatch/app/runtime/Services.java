@@ -132,6 +132,7 @@ final class Services {
     if (config.alerts().defaultRules()) {
       rules.addAll(DefaultRules.get());
     }
+    rules.addAll(ConfiguredParts.ruleFile(config));
     Seeder.seedRules(kafka, topics, rules);
     RuleEvaluator evaluator = new RuleEvaluator(taxonomy::ancestors, clock);
     group.start(new StreamsService("alerts", AlertsTopology.build(topics, evaluator, registry),
