@@ -38,4 +38,17 @@ public final class DeliveryMetrics {
     registry.counter("chipwatch.notifications.failed", "receiver_type", typeOf.apply(receiver), "reason", reason)
         .increment();
   }
+
+  void silenced(String receiver) {
+    registry.counter("chipwatch.notifications.silenced", "receiver_type", typeOf.apply(receiver)).increment();
+  }
+
+  /** A resend of an alert whose earlier send was cut off by a restart: the receiver may see it twice. */
+  void possibleDuplicate(String receiver) {
+    registry.counter("chipwatch.notifications.possible.duplicates", "receiver_type", typeOf.apply(receiver)).increment();
+  }
+
+  void digest(String receiver, int alerts) {
+    registry.summary("chipwatch.notifications.digest.size", "receiver_type", typeOf.apply(receiver)).record(alerts);
+  }
 }

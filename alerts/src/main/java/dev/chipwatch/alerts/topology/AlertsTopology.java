@@ -32,6 +32,14 @@ public final class AlertsTopology {
   private AlertsTopology() {}
 
   public static Topology build(Topics topics, RuleEvaluator evaluator, MeterRegistry registry) {
+    return build(topics, evaluator, registry, false);
+  }
+
+  /**
+   * @param cloudEvents also write each alert as CloudEvents JSON to the alerts.cloudevents topic, in
+   *     the same transaction as the Avro one, for consumers without Avro
+   */
+  public static Topology build(Topics topics, RuleEvaluator evaluator, MeterRegistry registry, boolean cloudEvents) {
     Serde<String> keys = Topics.keySerde();
     StreamsBuilder builder = new StreamsBuilder();
 
@@ -65,6 +73,12 @@ public final class AlertsTopology {
     onStatus.to(topics.name(Topic.ALERTS), toAlerts.withName("alerts-on-status-change-sink"));
     onCrossing.to(topics.name(Topic.ALERTS), Produced.with(keys, Topics.valueSerde(Alert.class)).withName("alerts-on-crossing-sink"));
     onArticle.to(topics.name(Topic.ALERTS), Produced.with(keys, Topics.valueSerde(Alert.class)).withName("alerts-on-article-sink"));
+    if (cloudEvents) {
+      onStatus.merge(onCrossing, Named.as("all-alerts-1")).merge(onArticle, Named.as("all-alerts"))
+          .process(CloudEventProcessor::new, Named.as("alerts-as-cloudevents"))
+          .to(topics.name(Topic.ALERTS_CLOUDEVENTS),
+              Produced.with(keys, Serdes.ByteArray()).withName("alerts-cloudevents-sink"));
+    }
     return builder.build();
   }
 }

@@ -1,9 +1,11 @@
 package dev.chipwatch.app.runtime;
 
-import dev.chipwatch.alerts.delivery.Backoff;
 import dev.chipwatch.alerts.delivery.DeliveryMetrics;
 import dev.chipwatch.alerts.delivery.NotificationLog;
 import dev.chipwatch.alerts.delivery.ReceiverDelivery;
+import dev.chipwatch.alerts.delivery.SilenceBook;
+import dev.chipwatch.alerts.delivery.SilenceFeed;
+import dev.chipwatch.alerts.notify.RetryPolicy;
 import dev.chipwatch.alerts.rules.DefaultRules;
 import dev.chipwatch.alerts.rules.RuleEvaluator;
 import dev.chipwatch.alerts.topology.AlertsTopology;
@@ -33,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -135,12 +138,39 @@ final class Services {
     rules.addAll(ConfiguredParts.ruleFile(config));
     Seeder.seedRules(kafka, topics, rules);
     RuleEvaluator evaluator = new RuleEvaluator(taxonomy::ancestors, clock);
-    group.start(new StreamsService("alerts", AlertsTopology.build(topics, evaluator, registry),
+    group.start(new StreamsService("alerts",
+        AlertsTopology.build(topics, evaluator, registry, config.alerts().cloudEventsTopic()),
         kafka.streams("chipwatch-alerts"), registry));
-    startDeliveries(Receivers.build(config.alerts().receivers(), System.getenv(), System.out, clock));
+    startDeliveries(Receivers.build(config.alerts().receivers(), System.getenv(), System.out, clock), startSilences());
   }
 
-  private void startDeliveries(Map<String, Receivers.Receiver> receivers) {
+  /** The silences in force, kept current by a loop reading the silences topic from its start. */
+  private SilenceBook startSilences() {
+    SilenceBook book = new SilenceBook();
+    var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-silences", null),
+        new StringDeserializer(), new ByteArrayDeserializer());
+    SilenceFeed feed = new SilenceFeed(consumer, topics.name(Topic.SILENCES), book);
+    feed.catchUp(Duration.ofSeconds(60));
+    group.start(new LoopService("silences", new LoopService.Loop() {
+      @Override
+      public void step() {
+        feed.step();
+      }
+
+      @Override
+      public void wakeup() {
+        feed.wakeup();
+      }
+
+      @Override
+      public void close() {
+        feed.close();
+      }
+    }));
+    return book;
+  }
+
+  private void startDeliveries(Map<String, Receivers.Receiver> receivers, SilenceBook silences) {
     var logProducer = new KafkaProducer<>(kafka.producer("chipwatch-notify", null),
         new StringSerializer(), new ByteArraySerializer());
     group.own(() -> logProducer.close(Duration.ofSeconds(10)));
@@ -155,7 +185,7 @@ final class Services {
       var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-notify-" + receiver.name(),
           "chipwatch-notify-" + receiver.name()), new StringDeserializer(), new ByteArrayDeserializer());
       ReceiverDelivery delivery = new ReceiverDelivery(receiver.name(), receiver.notifier(), consumer, logProducer, log,
-          topics, clock, Backoff.standard(), metrics);
+          silences, topics, clock, deliverySettings(receiver), metrics);
       group.start(new LoopService("notify-" + receiver.name(), new LoopService.Loop() {
         @Override
         public void step() {
@@ -173,6 +203,15 @@ final class Services {
         }
       }));
     }
+  }
+
+  private ReceiverDelivery.Settings deliverySettings(Receivers.Receiver receiver) {
+    ChipwatchConfig.Alerts a = config.alerts();
+    ChipwatchConfig.Retry r = a.retry();
+    RetryPolicy retry = new RetryPolicy(Duration.ofMillis(r.initialDelayMillis()), Duration.ofMillis(r.maxDelayMillis()),
+        2.0, 0.5, r.maxAttempts(), Duration.ofMinutes(r.maxElapsedMinutes()), new Random(), clock);
+    Duration window = receiver.groupWindow() != null ? receiver.groupWindow() : Duration.ofMillis(a.groupWindowMillis());
+    return new ReceiverDelivery.Settings(window, a.maxDigest(), retry);
   }
 
   private void bind(KafkaClientMetrics metrics) {
