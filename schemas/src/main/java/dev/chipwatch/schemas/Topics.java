@@ -11,6 +11,7 @@ import dev.chipwatch.schemas.avro.FeedSource;
 import dev.chipwatch.schemas.avro.MarketCap;
 import dev.chipwatch.schemas.avro.MarketQuote;
 import dev.chipwatch.schemas.avro.Notification;
+import dev.chipwatch.schemas.avro.Silence;
 import dev.chipwatch.schemas.avro.TaggedArticle;
 import dev.chipwatch.schemas.avro.ThresholdCrossing;
 import java.util.Arrays;
@@ -43,7 +44,11 @@ public final class Topics {
     /** Ingest's per-feed cursors (ETag, seen item ids), advanced in the same transaction as the articles. */
     INGEST_CURSORS("ingest.cursors", FeedCursor.class, 3, true),
     /** What alerts delivery sent where, so a restart does not send again. */
-    NOTIFICATIONS_LOG("notifications.log", Notification.class, 3, true);
+    NOTIFICATIONS_LOG("notifications.log", Notification.class, 3, true),
+    /** Silences: notifications of matching alerts are muted until the silence ends. */
+    SILENCES("silences", Silence.class, 1, true),
+    /** The alerts again as CloudEvents JSON (structured mode), for consumers without Avro; empty unless enabled. */
+    ALERTS_CLOUDEVENTS("alerts.cloudevents", null, 3, false);
 
     private final String suffix;
     private final Class<? extends SpecificRecord> valueType;
@@ -61,6 +66,7 @@ public final class Topics {
       return suffix;
     }
 
+    /** The Avro record type of the values; null for a topic whose values are JSON. */
     public Class<? extends SpecificRecord> valueType() {
       return valueType;
     }

@@ -54,6 +54,29 @@ class AvroSerdesTest {
   }
 
   @Test
+  void readsANotificationLogRecordFromBeforeSilences() {
+    Schema v1 = AvroSerdes.earlierVersions(dev.chipwatch.schemas.avro.Notification.getClassSchema().getFullName()).get(0);
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("alertId", "a1");
+    old.put("receiver", "team-slack");
+    old.put("outcome", new GenericData.EnumSymbol(v1.getField("outcome").schema(), "DELIVERED"));
+    old.put("attempts", 2);
+    old.put("at", 1_700_000_000_000L);
+    ByteBuffer encoded;
+    try {
+      encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    byte[] bytes = new byte[encoded.remaining()];
+    encoded.get(bytes);
+
+    var read = AvroSerdes.serde(dev.chipwatch.schemas.avro.Notification.class).deserializer().deserialize("t", bytes);
+    assertEquals(dev.chipwatch.schemas.avro.NotificationOutcome.DELIVERED, read.getOutcome());
+    assertEquals(2, read.getAttempts());
+  }
+
+  @Test
   void tombstonesStayNull() {
     assertNull(serde.serializer().serialize("t", null));
     assertNull(serde.deserializer().deserialize("t", null));

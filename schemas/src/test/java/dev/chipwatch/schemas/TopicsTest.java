@@ -19,7 +19,7 @@ class TopicsTest {
     for (NewTopic t : Topics.withDefaultPrefix().newTopics((short) 1)) {
       boolean table = t.name().endsWith("feeds") || t.name().endsWith("export-status")
           || t.name().endsWith("market-cap") || t.name().endsWith("alert-rules") || t.name().endsWith("ingest.cursors")
-          || t.name().endsWith("notifications.log");
+          || t.name().endsWith("notifications.log") || t.name().endsWith("silences");
       assertEquals(table ? "compact" : "delete", t.configs().get("cleanup.policy"), t.name());
     }
   }

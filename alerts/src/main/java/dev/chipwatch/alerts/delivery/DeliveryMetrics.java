@@ -64,4 +64,17 @@ public final class DeliveryMetrics {
   void failed(String receiver, String reason) {
     registry.counter(FAILED, RECEIVER_TYPE, typeOf.apply(receiver), REASON, reason).increment();
   }
+
+  void silenced(String receiver) {
+    registry.counter("chipwatch.notifications.silenced", "receiver_type", typeOf.apply(receiver)).increment();
+  }
+
+  /** A resend of an alert whose earlier send was cut off by a restart: the receiver may see it twice. */
+  void possibleDuplicate(String receiver) {
+    registry.counter("chipwatch.notifications.possible.duplicates", "receiver_type", typeOf.apply(receiver)).increment();
+  }
+
+  void digest(String receiver, int alerts) {
+    registry.summary("chipwatch.notifications.digest.size", "receiver_type", typeOf.apply(receiver)).record(alerts);
+  }
 }

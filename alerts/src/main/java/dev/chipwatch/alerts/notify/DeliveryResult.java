@@ -25,6 +25,16 @@ public sealed interface DeliveryResult {
     }
   }
 
+  /**
+   * Nothing was sent: a local limit (Slack's one message per second per webhook, or a pause after
+   * its 429) holds the message back for {@code holdFor}. Not a failure: it costs no attempt.
+   */
+  record Throttled(Duration holdFor) implements DeliveryResult {
+    public Throttled {
+      Objects.requireNonNull(holdFor, "holdFor");
+    }
+  }
+
   /** Retrying cannot help (bad credentials, rejected payload, 4xx): dead-letter it. */
   record Permanent(String reason) implements DeliveryResult {
     public Permanent {
@@ -44,6 +54,10 @@ public sealed interface DeliveryResult {
 
   static Retryable retryable(String reason, Duration retryAfter) {
     return new Retryable(reason, Optional.ofNullable(retryAfter));
+  }
+
+  static Throttled throttled(Duration wait) {
+    return new Throttled(wait);
   }
 
   static Permanent permanent(String reason) {

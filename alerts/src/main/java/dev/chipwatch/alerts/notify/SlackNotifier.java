@@ -59,8 +59,7 @@ public final class SlackNotifier implements Notifier {
       return DeliveryResult.ok();
     }
     if (limiter != null && !limiter.tryAcquire(limiterKey)) {
-      return DeliveryResult.retryable(WHAT + ": held back by the local rate limit",
-          limiter.waitTime(limiterKey));
+      return DeliveryResult.throttled(limiter.waitTime(limiterKey));
     }
     String body;
     try {

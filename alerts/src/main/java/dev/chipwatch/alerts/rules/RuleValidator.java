@@ -48,6 +48,25 @@ public final class RuleValidator {
     return problems;
   }
 
+  /**
+   * Problems with receivers the rules name but the configuration does not define: such a rule
+   * would raise alerts that no one is ever told about.
+   *
+   * @param known the configured receiver names (console and alerts.receivers)
+   */
+  public List<String> unknownReceivers(Collection<AlertRule> rules, Set<String> known) {
+    List<String> problems = new ArrayList<>();
+    for (AlertRule rule : rules) {
+      for (String receiver : rule.getReceivers()) {
+        if (receiver != null && !known.contains(receiver)) {
+          problems.add("rule '" + rule.getId() + "': receiver '" + receiver + "' is not configured (known: "
+              + known.stream().sorted().toList() + ")");
+        }
+      }
+    }
+    return problems;
+  }
+
   /** Throws with every reason when any rule is refused: nothing is half-applied. */
   public void check(Collection<AlertRule> rules) throws InvalidRulesException {
     List<String> problems = problems(rules);

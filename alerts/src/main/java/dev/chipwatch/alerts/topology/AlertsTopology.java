@@ -38,9 +38,11 @@ public final class AlertsTopology {
 
   /**
    * @param descendants an item id to the items that inherit its export status (for rules naming members)
+   * @param cloudEvents also write each alert as CloudEvents JSON to the alerts.cloudevents topic, in
+   *     the same transaction as the Avro one, for consumers without Avro
    */
   public static Topology build(Topics topics, RuleEvaluator evaluator, Function<String, List<String>> descendants,
-      MeterRegistry registry) {
+      MeterRegistry registry, boolean cloudEvents) {
     InheritedStatusChanges inherited = new InheritedStatusChanges(evaluator, descendants);
     StatusGauges gauges = new StatusGauges(registry, descendants);
     Serde<String> keys = Topics.keySerde();
@@ -88,6 +90,12 @@ public final class AlertsTopology {
     onStatus.to(topics.name(Topic.ALERTS), toAlerts.withName("alerts-on-status-change-sink"));
     onCrossing.to(topics.name(Topic.ALERTS), Produced.with(keys, Topics.valueSerde(Alert.class)).withName("alerts-on-crossing-sink"));
     onArticle.to(topics.name(Topic.ALERTS), Produced.with(keys, Topics.valueSerde(Alert.class)).withName("alerts-on-article-sink"));
+    if (cloudEvents) {
+      onStatus.merge(onCrossing, Named.as("all-alerts-1")).merge(onArticle, Named.as("all-alerts"))
+          .process(CloudEventProcessor::new, Named.as("alerts-as-cloudevents"))
+          .to(topics.name(Topic.ALERTS_CLOUDEVENTS),
+              Produced.with(keys, Serdes.ByteArray()).withName("alerts-cloudevents-sink"));
+    }
     return builder.build();
   }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SlackRateLimiterTest {
@@ -57,16 +56,16 @@ class SlackRateLimiterTest {
       var notifier = new SlackNotifier(http, Secret.of(slack.url("/services/T/B/x")), Duration.ofSeconds(1), clock, limiter);
 
       assertEquals(DeliveryResult.ok(), notifier.send(List.of(TestAlerts.h20())));
-      var held = assertInstanceOf(DeliveryResult.Retryable.class, notifier.send(List.of(TestAlerts.h20())));
-      assertEquals(Optional.of(Duration.ofSeconds(1)), held.retryAfter());
+      var held = assertInstanceOf(DeliveryResult.Throttled.class, notifier.send(List.of(TestAlerts.h20())));
+      assertEquals(Duration.ofSeconds(1), held.holdFor());
       assertEquals(1, slack.received.size(), "the held message never left");
 
       clock.advance(Duration.ofSeconds(1));
       slack.answer(Answer.rateLimited("30"));
       assertInstanceOf(DeliveryResult.Retryable.class, notifier.send(List.of(TestAlerts.h20())));
       clock.advance(Duration.ofSeconds(2));
-      var paused = assertInstanceOf(DeliveryResult.Retryable.class, notifier.send(List.of(TestAlerts.h20())));
-      assertEquals(Optional.of(Duration.ofSeconds(28)), paused.retryAfter());
+      var paused = assertInstanceOf(DeliveryResult.Throttled.class, notifier.send(List.of(TestAlerts.h20())));
+      assertEquals(Duration.ofSeconds(28), paused.holdFor());
       assertEquals(2, slack.received.size());
     }
   }

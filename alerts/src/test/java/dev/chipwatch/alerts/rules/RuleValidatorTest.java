@@ -57,4 +57,14 @@ class RuleValidatorTest {
     var e = assertThrows(InvalidRulesException.class, () -> validator.check(List.of(ok, noReceivers, ok)));
     assertEquals(2, e.reasons().size());
   }
+
+  @Test
+  void receiversMustBeConfigured() {
+    var rule = rule("h20", RuleKind.EXPORT_STATUS)
+        .setReceivers(new ArrayList<>(List.of("console", "team-slak")))
+        .build();
+    assertEquals(List.of("rule 'h20': receiver 'team-slak' is not configured (known: [console, team-slack])"),
+        validator.unknownReceivers(List.of(rule), java.util.Set.of("console", "team-slack")));
+    assertEquals(List.of(), validator.unknownReceivers(DefaultRules.get(), java.util.Set.of("console")));
+  }
 }

@@ -51,7 +51,7 @@ class AlertsTopologyTest {
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     Map<String, List<String>> descendants = Map.of("nvidia-blackwell", List.of("nvidia-b200"),
         "nvidia", List.of("nvidia-blackwell", "nvidia-b200", "nvidia-h20"));
-    Topology topology = AlertsTopology.build(topics, evaluator, id -> descendants.getOrDefault(id, List.of()), registry);
+    Topology topology = AlertsTopology.build(topics, evaluator, id -> descendants.getOrDefault(id, List.of()), registry, false);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
@@ -167,6 +167,37 @@ class AlertsTopologyTest {
     DefaultRules.get().forEach(r -> rules.pipeInput(r.getId(), r));
     changes.pipeInput("nvidia-blackwell|CN", change("nvidia-blackwell", ExportStatusValue.UNKNOWN, ExportStatusValue.BANNED));
     assertEquals(1, alerts.readValuesToList().size());
+  }
+
+  @Test
+  void cloudEventsTwinCarriesEveryAlertAsJsonWithItsContentType() throws Exception {
+    driver.close();
+    RuleEvaluator evaluator = new RuleEvaluator(id -> List.of(), Clock.fixed(JULY, ZoneOffset.UTC));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test-ce");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
+    driver = new TopologyTestDriver(AlertsTopology.build(topics, evaluator, id -> List.of(), registry, true), props);
+    var ruleIn = driver.createInputTopic(topics.name(Topic.ALERT_RULES), Topics.keySerde().serializer(),
+        Topics.valueSerde(AlertRule.class).serializer());
+    var changeIn = driver.createInputTopic(topics.name(Topic.EXPORT_STATUS_CHANGES), Topics.keySerde().serializer(),
+        Topics.valueSerde(ExportStatusChange.class).serializer());
+    var avro = driver.createOutputTopic(topics.name(Topic.ALERTS), Topics.keySerde().deserializer(),
+        Topics.valueSerde(Alert.class).deserializer());
+    var json = driver.createOutputTopic(topics.name(Topic.ALERTS_CLOUDEVENTS), Topics.keySerde().deserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    DefaultRules.get().forEach(r -> ruleIn.pipeInput(r.getId(), r));
+    changeIn.pipeInput("nvidia-h20|CN", change("nvidia-h20", ExportStatusValue.BANNED, ExportStatusValue.ALLOWED));
+
+    Alert alert = avro.readValue();
+    var record = json.readRecord();
+    var event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value());
+    assertEquals(alert.getRuleId(), record.key());
+    assertEquals("1.0", event.get("specversion").asText());
+    assertEquals(alert.getId(), event.get("id").asText());
+    assertEquals("ALLOWED", event.get("data").get("newState").asText());
+    assertEquals("application/cloudevents+json; charset=UTF-8",
+        new String(record.headers().lastHeader("content-type").value(), java.nio.charset.StandardCharsets.UTF_8));
+    assertTrue(json.isEmpty());
   }
 
   private static ExportStatusChange change(String item, ExportStatusValue from, ExportStatusValue to) {

@@ -14,8 +14,8 @@ public final class Main {
     return commandLine().execute(args);
   }
 
-  /** The command line with Chipwatch's error handling: a one-line reason and exit code 1. */
-  static CommandLine commandLine() {
+  /** The command line with Chipwatch's error handling; tests set its output writers. */
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new ChipwatchCommand());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("chipwatch " + commandLine.getCommandName() + ": " + oneLine(e));

@@ -49,5 +49,15 @@ public record ChipwatchConfig(
       double hysteresis,
       int dedupRetentionDays) {}
 
-  public record Alerts(boolean defaultRules, String rulesFile, Map<String, Map<String, Object>> receivers) {}
+  public record Alerts(
+      boolean defaultRules,
+      String rulesFile,
+      Map<String, Map<String, Object>> receivers,
+      int groupWindowMillis,
+      int maxDigest,
+      Retry retry,
+      boolean cloudEventsTopic) {}
+
+  /** How failed deliveries are retried before they go to the dlq. */
+  public record Retry(int initialDelayMillis, int maxDelayMillis, int maxAttempts, int maxElapsedMinutes) {}
 }

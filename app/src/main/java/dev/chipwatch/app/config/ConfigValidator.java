@@ -53,6 +53,17 @@ final class ConfigValidator {
         require(v != null && v > 0, "enrich.thresholds." + t.getKey() + ": expected positive USD values");
       }
     }
+    validateAlerts(c.alerts());
+  }
+
+  private static void validateAlerts(ChipwatchConfig.Alerts a) {
+    require(a.groupWindowMillis() >= 0, "alerts.groupWindowMillis: expected 0 or more, got " + a.groupWindowMillis());
+    require(a.maxDigest() >= 1 && a.maxDigest() <= 50, "alerts.maxDigest: expected 1 to 50, got " + a.maxDigest());
+    ChipwatchConfig.Retry r = a.retry();
+    positive("alerts.retry.initialDelayMillis", r.initialDelayMillis());
+    require(r.maxDelayMillis() >= r.initialDelayMillis(), "alerts.retry.maxDelayMillis: expected at least alerts.retry.initialDelayMillis");
+    positive("alerts.retry.maxAttempts", r.maxAttempts());
+    positive("alerts.retry.maxElapsedMinutes", r.maxElapsedMinutes());
   }
 
   private static void port(String key, int value) {

@@ -1,6 +1,11 @@
 package dev.chipwatch.app.runtime;
 
+import dev.chipwatch.alerts.rules.InvalidRulesException;
+import dev.chipwatch.alerts.rules.RuleFiles;
+import dev.chipwatch.alerts.rules.RuleValidator;
 import dev.chipwatch.app.config.ChipwatchConfig;
+import dev.chipwatch.app.config.ConfigException;
+import dev.chipwatch.schemas.avro.AlertRule;
 import dev.chipwatch.enrich.tagging.Taxonomy;
 import dev.chipwatch.enrich.topology.EnrichSettings;
 import dev.chipwatch.ingest.feed.FetchSettings;
@@ -8,6 +13,7 @@ import dev.chipwatch.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 
 /** The parts that services and one-shot commands build the same way from the configuration. */
 public final class ConfiguredParts {
@@ -31,5 +37,29 @@ public final class ConfiguredParts {
     ChipwatchConfig.Enrich e = config.enrich();
     return new EnrichSettings(new Topics(config.kafka().topicPrefix()), e.thresholds(), e.hysteresis(),
         e.corroborationSources(), Duration.ofDays(e.dedupRetentionDays()));
+  }
+
+  /**
+   * The rules of alerts.rulesFile (none when unset), validated, their receivers configured.
+   *
+   * @throws ConfigException naming the key and every problem; nothing is seeded then
+   */
+  public static List<AlertRule> ruleFile(ChipwatchConfig config) {
+    String file = config.alerts().rulesFile();
+    if (file == null || file.isBlank()) {
+      return List.of();
+    }
+    try {
+      List<AlertRule> rules = new RuleFiles().load(Path.of(file));
+      List<String> unknown = new RuleValidator().unknownReceivers(rules, Receivers.names(config.alerts().receivers()));
+      if (!unknown.isEmpty()) {
+        throw new InvalidRulesException(unknown);
+      }
+      return rules;
+    } catch (InvalidRulesException e) {
+      throw new ConfigException("alerts.rulesFile " + file + ": " + String.join("; ", e.reasons()));
+    } catch (java.io.IOException e) {
+      throw new ConfigException("alerts.rulesFile: cannot read " + file);
+    }
   }
 }

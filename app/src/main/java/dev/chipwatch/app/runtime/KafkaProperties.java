@@ -75,6 +75,8 @@ public final class KafkaProperties {
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
     p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, dlqTopic);
+    // rules and other global tables are written in transactions; never read what was aborted
+    p.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
     return p;
   }
 }

@@ -6,6 +6,7 @@ import dev.chipwatch.alerts.notify.EmailSettings;
 import dev.chipwatch.alerts.notify.Notifier;
 import dev.chipwatch.alerts.notify.Secret;
 import dev.chipwatch.alerts.notify.SlackNotifier;
+import dev.chipwatch.alerts.notify.SlackRateLimiter;
 import dev.chipwatch.alerts.notify.WebhookNotifier;
 import dev.chipwatch.app.config.ConfigException;
 import dev.chipwatch.app.config.SecretSettings;
@@ -24,24 +25,37 @@ import java.util.Set;
  * wrapped at once so no message or log line can show them.
  */
 public final class Receivers {
-  /** A configured receiver: its type (a bounded metric label) and its notifier. */
-  public record Receiver(String name, String type, Notifier notifier) {}
+  /**
+   * A configured receiver: its type (a bounded metric label), its notifier, and its own group
+   * window when it sets one (null: alerts.groupWindowMillis).
+   */
+  public record Receiver(String name, String type, Notifier notifier, Duration groupWindow) {}
 
   private static final Map<String, Set<String>> KEYS = Map.of(
-      "slack", Set.of("type", "webhookUrl", "webhookUrlFile", "webhookUrlEnv", "timeoutSeconds"),
+      "slack", Set.of("type", "webhookUrl", "webhookUrlFile", "webhookUrlEnv", "timeoutSeconds", "groupWindowMillis"),
       "webhook", Set.of("type", "url", "urlFile", "urlEnv", "signingKey", "signingKeyFile", "signingKeyEnv",
-          "timeoutSeconds"),
+          "timeoutSeconds", "groupWindowMillis"),
       "email", Set.of("type", "host", "port", "startTls", "username", "password", "passwordFile", "passwordEnv",
-          "from", "to", "timeoutSeconds"));
+          "from", "to", "timeoutSeconds", "groupWindowMillis"));
 
   private Receivers() {}
+
+  /** The receiver names rules may use: console and every key under alerts.receivers. */
+  public static Set<String> names(Map<String, Map<String, Object>> config) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    names.add("console");
+    names.addAll(config.keySet());
+    return names;
+  }
 
   public static Map<String, Receiver> build(Map<String, Map<String, Object>> config, Map<String, String> env,
       PrintStream console, Clock clock) {
     Map<String, Receiver> out = new LinkedHashMap<>();
-    out.put("console", new Receiver("console", "console", new ConsoleNotifier(console)));
+    out.put("console", new Receiver("console", "console", new ConsoleNotifier(console), null));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
         .followRedirects(HttpClient.Redirect.NEVER).build();
+    // one for the process: two receivers on the same webhook still share its one message per second
+    SlackRateLimiter slackLimit = new SlackRateLimiter(clock);
     for (Map.Entry<String, Map<String, Object>> e : config.entrySet()) {
       String name = e.getKey();
       Map<String, Object> c = e.getValue();
@@ -59,12 +73,17 @@ public final class Receivers {
       }
       Duration timeout = Duration.ofSeconds(intValue(c, "timeoutSeconds", 10, at));
       Notifier notifier = switch (type) {
-        case "slack" -> new SlackNotifier(http, secret(c, "webhookUrl", env, at, true), timeout, clock);
+        case "slack" -> new SlackNotifier(http, secret(c, "webhookUrl", env, at, true), timeout, clock, slackLimit);
         case "webhook" -> new WebhookNotifier(http, secret(c, "url", env, at, true),
             secret(c, "signingKey", env, at, true), timeout, clock);
         default -> new EmailNotifier(email(c, env, at, timeout), clock);
       };
-      out.put(name, new Receiver(name, type, notifier));
+      Duration window = c.containsKey("groupWindowMillis")
+          ? Duration.ofMillis(intValue(c, "groupWindowMillis", 0, at)) : null;
+      if (window != null && window.isNegative()) {
+        throw new ConfigException(at + ".groupWindowMillis: expected 0 or more");
+      }
+      out.put(name, new Receiver(name, type, notifier, window));
     }
     return out;
   }

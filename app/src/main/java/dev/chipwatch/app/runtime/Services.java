@@ -1,9 +1,11 @@
 package dev.chipwatch.app.runtime;
 
-import dev.chipwatch.alerts.delivery.Backoff;
 import dev.chipwatch.alerts.delivery.DeliveryMetrics;
 import dev.chipwatch.alerts.delivery.NotificationLog;
 import dev.chipwatch.alerts.delivery.ReceiverDelivery;
+import dev.chipwatch.alerts.delivery.SilenceBook;
+import dev.chipwatch.alerts.delivery.SilenceFeed;
+import dev.chipwatch.alerts.notify.RetryPolicy;
 import dev.chipwatch.alerts.rules.DefaultRules;
 import dev.chipwatch.alerts.rules.RuleEvaluator;
 import dev.chipwatch.alerts.topology.AlertsTopology;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -141,14 +144,42 @@ final class Services {
     if (config.alerts().defaultRules()) {
       rules.addAll(DefaultRules.get());
     }
+    rules.addAll(ConfiguredParts.ruleFile(config));
     Seeder.seedRules(kafka, topics, rules);
     RuleEvaluator evaluator = new RuleEvaluator(taxonomy::ancestors, clock);
-    group.start(new StreamsService("alerts", AlertsTopology.build(topics, evaluator, taxonomy::descendants, registry),
+    group.start(new StreamsService("alerts",
+        AlertsTopology.build(topics, evaluator, taxonomy::descendants, registry, config.alerts().cloudEventsTopic()),
         kafka.streams("chipwatch-alerts", topics.name(Topic.DLQ)), registry));
-    startDeliveries(Receivers.build(config.alerts().receivers(), System.getenv(), System.out, clock));
+    startDeliveries(Receivers.build(config.alerts().receivers(), System.getenv(), System.out, clock), startSilences());
   }
 
-  private void startDeliveries(Map<String, Receivers.Receiver> receivers) {
+  /** The silences in force, kept current by a loop reading the silences topic from its start. */
+  private SilenceBook startSilences() {
+    SilenceBook book = new SilenceBook();
+    var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-silences", null),
+        new StringDeserializer(), new ByteArrayDeserializer());
+    SilenceFeed feed = new SilenceFeed(consumer, topics.name(Topic.SILENCES), book);
+    feed.catchUp(Duration.ofSeconds(60));
+    group.start(new LoopService("silences", new LoopService.Loop() {
+      @Override
+      public void step() {
+        feed.step();
+      }
+
+      @Override
+      public void wakeup() {
+        feed.wakeup();
+      }
+
+      @Override
+      public void close() {
+        feed.close();
+      }
+    }));
+    return book;
+  }
+
+  private void startDeliveries(Map<String, Receivers.Receiver> receivers, SilenceBook silences) {
     var logProducer = new KafkaProducer<>(kafka.producer("chipwatch-notify", null),
         new StringSerializer(), new ByteArraySerializer());
     group.own(() -> logProducer.close(Duration.ofSeconds(10)));
@@ -166,7 +197,7 @@ final class Services {
           "chipwatch-notify-" + receiver.name()), new StringDeserializer(), new ByteArrayDeserializer());
       bind(new KafkaClientMetrics(consumer, serviceTag(ALERTS)));
       ReceiverDelivery delivery = new ReceiverDelivery(receiver.name(), receiver.notifier(), consumer, logProducer, log,
-          topics, clock, Backoff.standard(), metrics);
+          silences, topics, clock, deliverySettings(receiver), metrics);
       group.start(new LoopService("notify-" + receiver.name(), new LoopService.Loop() {
         @Override
         public void step() {
@@ -184,6 +215,15 @@ final class Services {
         }
       }));
     }
+  }
+
+  private ReceiverDelivery.Settings deliverySettings(Receivers.Receiver receiver) {
+    ChipwatchConfig.Alerts a = config.alerts();
+    ChipwatchConfig.Retry r = a.retry();
+    RetryPolicy retry = new RetryPolicy(Duration.ofMillis(r.initialDelayMillis()), Duration.ofMillis(r.maxDelayMillis()),
+        2.0, 0.5, r.maxAttempts(), Duration.ofMinutes(r.maxElapsedMinutes()), new Random(), clock);
+    Duration window = receiver.groupWindow() != null ? receiver.groupWindow() : Duration.ofMillis(a.groupWindowMillis());
+    return new ReceiverDelivery.Settings(window, a.maxDigest(), retry);
   }
 
   /**

@@ -1,15 +1,23 @@
 package dev.chipwatch.app.runtime;
 
+import dev.chipwatch.alerts.rules.RuleEvaluator;
+import dev.chipwatch.alerts.topology.AlertsTopology;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.enrich.tagging.Tagger;
+import dev.chipwatch.enrich.tagging.Taxonomy;
 import dev.chipwatch.enrich.topology.EnrichSettings;
 import dev.chipwatch.enrich.topology.EnrichTopology;
 import dev.chipwatch.ingest.feed.FeedItem;
 import dev.chipwatch.ingest.kafka.Articles;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.Topics.Topic;
+import dev.chipwatch.schemas.avro.Alert;
+import dev.chipwatch.schemas.avro.AlertRule;
 import dev.chipwatch.schemas.avro.Article;
+import dev.chipwatch.schemas.avro.ExportStatus;
 import dev.chipwatch.schemas.avro.ExportStatusChange;
+import dev.chipwatch.schemas.avro.TaggedArticle;
+import dev.chipwatch.schemas.avro.ThresholdCrossing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +27,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -26,7 +35,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * Runs feed items through the real enrich topology without a broker (Kafka Streams' test driver),
- * in publication order: what `chipwatch replay` and backtests use.
+ * in publication order: what `chipwatch replay` uses. For backtests ({@link #alerts}) whatever
+ * enrich emits goes on through the real alerts topology, in a second driver, with the rules given.
+ * The one place that runs topologies offline.
  */
 public final class TopologyReplay implements AutoCloseable {
   /** An item and the feed it came from. */
@@ -42,6 +53,7 @@ public final class TopologyReplay implements AutoCloseable {
   private final Path stateDir;
   private final TopologyTestDriver driver;
   private final Topics topics;
+  private final Taxonomy taxonomy;
 
   public TopologyReplay(ChipwatchConfig config) {
     EnrichSettings settings = ConfiguredParts.enrichSettings(config);
@@ -51,28 +63,74 @@ public final class TopologyReplay implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    this.taxonomy = ConfiguredParts.taxonomy(config);
+    this.driver = new TopologyTestDriver(
+        EnrichTopology.build(settings, new Tagger(taxonomy), new SimpleMeterRegistry(), Clock.systemUTC()),
+        driverProperties("chipwatch-replay"));
+  }
+
+  private Properties driverProperties(String applicationId) {
     Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chipwatch-replay");
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-    Tagger tagger = new Tagger(ConfiguredParts.taxonomy(config));
-    this.driver = new TopologyTestDriver(
-        EnrichTopology.build(settings, tagger, new SimpleMeterRegistry(), Clock.systemUTC()), props);
+    return props;
   }
 
   /** The export-status changes the items cause, in the order the topology emits them. */
   public List<ExportStatusChange> changes(List<Input> items) {
-    TestInputTopic<String, Article> in = driver.createInputTopic(topics.name(Topic.ARTICLES_RAW),
-        Topics.keySerde().serializer(), Topics.valueSerde(Article.class).serializer());
-    TestOutputTopic<String, ExportStatusChange> out = driver.createOutputTopic(
-        topics.name(Topic.EXPORT_STATUS_CHANGES), Topics.keySerde().deserializer(),
-        Topics.valueSerde(ExportStatusChange.class).deserializer());
+    TestOutputTopic<String, ExportStatusChange> out = output(driver, Topic.EXPORT_STATUS_CHANGES, ExportStatusChange.class);
+    feed(items, () -> {});
+    return out.readValuesToList();
+  }
+
+  /**
+   * Backtest: the alerts {@code rules} would raise on what the items cause (export-status changes,
+   * market-cap crossings, tagged articles), in the order they would be raised. Nothing is sent.
+   */
+  public List<Alert> alerts(List<Input> items, List<AlertRule> rules) {
+    RuleEvaluator evaluator = new RuleEvaluator(taxonomy::ancestors, Clock.systemUTC());
+    try (TopologyTestDriver alerts = new TopologyTestDriver(
+        AlertsTopology.build(topics, evaluator, taxonomy::descendants, new SimpleMeterRegistry(), false),
+        driverProperties("chipwatch-backtest"))) {
+      TestInputTopic<String, AlertRule> ruleTable = input(alerts, Topic.ALERT_RULES, AlertRule.class);
+      rules.forEach(r -> ruleTable.pipeInput(r.getId(), r));
+      var changes = output(driver, Topic.EXPORT_STATUS_CHANGES, ExportStatusChange.class);
+      var crossings = output(driver, Topic.MARKET_CAP_CROSSINGS, ThresholdCrossing.class);
+      var tagged = output(driver, Topic.ARTICLES_TAGGED, TaggedArticle.class);
+      var statuses = output(driver, Topic.EXPORT_STATUS, ExportStatus.class);
+      var statusesIn = input(alerts, Topic.EXPORT_STATUS, ExportStatus.class);
+      var changesIn = input(alerts, Topic.EXPORT_STATUS_CHANGES, ExportStatusChange.class);
+      var crossingsIn = input(alerts, Topic.MARKET_CAP_CROSSINGS, ThresholdCrossing.class);
+      var taggedIn = input(alerts, Topic.ARTICLES_TAGGED, TaggedArticle.class);
+      var raised = output(alerts, Topic.ALERTS, Alert.class);
+      // after each item, so alerts come out in the order a running pipeline would raise them
+      feed(items, () -> {
+        tagged.readRecordsToList().forEach(r -> taggedIn.pipeInput(r.key(), r.value(), r.timestamp()));
+        statuses.readRecordsToList().forEach(r -> statusesIn.pipeInput(r.key(), r.value(), r.timestamp()));
+        changes.readRecordsToList().forEach(r -> changesIn.pipeInput(r.key(), r.value(), r.timestamp()));
+        crossings.readRecordsToList().forEach(r -> crossingsIn.pipeInput(r.key(), r.value(), r.timestamp()));
+      });
+      return raised.readValuesToList();
+    }
+  }
+
+  private void feed(List<Input> items, Runnable afterEach) {
+    TestInputTopic<String, Article> in = input(driver, Topic.ARTICLES_RAW, Article.class);
     items.stream().sorted(PUBLICATION_ORDER).forEach(i -> {
       in.pipeInput(i.item().id(), Articles.of(i.item(), i.feed(), false, i.item().published()), i.item().published());
       driver.advanceWallClockTime(ORDERING_PAUSE);
+      afterEach.run();
     });
-    return out.readValuesToList();
+  }
+
+  private <T extends SpecificRecord> TestInputTopic<String, T> input(TopologyTestDriver d, Topic topic, Class<T> type) {
+    return d.createInputTopic(topics.name(topic), Topics.keySerde().serializer(), Topics.valueSerde(type).serializer());
+  }
+
+  private <T extends SpecificRecord> TestOutputTopic<String, T> output(TopologyTestDriver d, Topic topic, Class<T> type) {
+    return d.createOutputTopic(topics.name(topic), Topics.keySerde().deserializer(), Topics.valueSerde(type).deserializer());
   }
 
   @Override
