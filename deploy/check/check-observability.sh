@@ -141,5 +141,13 @@ wait_for 60 "at least 10 successful scrapes" has 'sum_over_time(up[10m]) >= 10' 
   || fail "prometheus did not scrape the demo 10 times"
 sleep 6 # let every range expression see the latest samples and the rules evaluate twice more
 
+# Every role's own Kafka clients must be bound next to Kafka Streams' (they share meter names)
+for service in ingest enrich alerts; do
+  for metric in kafka_producer_record_send_total kafka_consumer_fetch_manager_records_lag_max; do
+    has "$metric{service=\"$service\"}" || fail "no $metric for service $service: its Kafka clients are not bound"
+  done
+done
+say "Kafka producer and consumer metrics present for ingest, enrich and alerts"
+
 /usr/bin/python3 "$deploy/check/promql_check.py" "$prom" "$deploy" "$prom_since" || fail "PromQL expressions (above)"
 say "passed in $(( $(date +%s) - started )) s"
