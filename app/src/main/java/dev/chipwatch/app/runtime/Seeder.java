@@ -1,6 +1,7 @@
 package dev.chipwatch.app.runtime;
 
 import dev.chipwatch.app.config.ChipwatchConfig;
+import dev.chipwatch.schemas.TopicSnapshot;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.AlertRule;
@@ -9,30 +10,71 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes the feeds and rules named in the configuration into their compacted topics. */
+/**
+ * Writes the feeds and rules named in the configuration into their compacted topics. Entries already
+ * there unchanged are not written again, and a feed keeps the time it was first added, so a restart
+ * neither churns the tables nor makes a never-updating feed look fresh.
+ */
 public final class Seeder {
   private Seeder() {}
 
   public static void seedFeeds(KafkaProperties kafka, Topics topics, ChipwatchConfig.Ingest ingest, Clock clock) {
-    List<FeedSource> feeds = ingest.feeds().stream().map(f -> FeedSource.newBuilder()
-        .setId(f.id() == null || f.id().isBlank() ? feedId(f.url()) : f.id())
-        .setUrl(f.url())
-        .setIntervalSeconds(f.intervalSeconds() == null ? ingest.defaultIntervalSeconds() : f.intervalSeconds())
-        .setOfficial(Boolean.TRUE.equals(f.official()))
-        .setAddedAt(clock.instant())
-        .build()).toList();
+    if (ingest.feeds().isEmpty()) {
+      return;
+    }
+    Map<String, FeedSource> existing = read(kafka, topics, Topic.FEEDS, FeedSource.class);
+    List<FeedSource> feeds = ingest.feeds().stream().map(f -> {
+      String id = f.id() == null || f.id().isBlank() ? feedId(f.url()) : f.id();
+      FeedSource before = existing.get(id);
+      return FeedSource.newBuilder()
+          .setId(id)
+          .setUrl(f.url())
+          .setIntervalSeconds(f.intervalSeconds() == null ? ingest.defaultIntervalSeconds() : f.intervalSeconds())
+          .setOfficial(Boolean.TRUE.equals(f.official()))
+          .setAddedAt(before != null ? before.getAddedAt() : clock.instant())
+          .build();
+    }).filter(f -> !f.equals(existing.get(f.getId()))).toList();
     write(kafka, topics, Topic.FEEDS, feeds.stream().map(f -> new Keyed<>(f.getId(), f)).toList());
   }
 
   public static void seedRules(KafkaProperties kafka, Topics topics, List<AlertRule> rules) {
-    write(kafka, topics, Topic.ALERT_RULES, rules.stream().map(r -> new Keyed<>(r.getId(), r)).toList());
+    if (rules.isEmpty()) {
+      return;
+    }
+    Map<String, AlertRule> existing = read(kafka, topics, Topic.ALERT_RULES, AlertRule.class);
+    write(kafka, topics, Topic.ALERT_RULES, rules.stream()
+        .filter(r -> !r.equals(existing.get(r.getId())))
+        .map(r -> new Keyed<>(r.getId(), r)).toList());
+  }
+
+  private static <T extends SpecificRecord> Map<String, T> read(KafkaProperties kafka, Topics topics, Topic topic,
+      Class<T> type) {
+    String name = topics.name(topic);
+    Map<String, T> table = new HashMap<>();
+    try (var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-seeder", null), new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      TopicSnapshot.read(consumer, name, Duration.ofSeconds(30), (key, value) -> {
+        if (value == null) {
+          table.remove(key);
+        } else {
+          table.put(key, Topics.valueSerde(type).deserializer().deserialize(name, value));
+        }
+      });
+    }
+    return table;
   }
 
   /** A feed's id when the configuration gives none: stable for the same URL. */

@@ -23,6 +23,13 @@ final class EnrichMetrics {
   EnrichMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.articles = Counter.builder("chipwatch.articles.tagged").description("Articles tagged").register(registry);
+    // at zero from the start, so the first events after a start show in rate() and increase()
+    for (dev.chipwatch.schemas.avro.EventType type : dev.chipwatch.schemas.avro.EventType.values()) {
+      registry.counter("chipwatch.events", "type", type.name());
+    }
+    for (ExportStatusValue to : ExportStatusValue.values()) {
+      registry.counter("chipwatch.export.status.changes", "to", to.name());
+    }
   }
 
   Counter duplicates() {
