@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Read-time inheritance for rules: when a family or vendor changes status (Blackwell to China
@@ -19,12 +18,11 @@ import java.util.function.Function;
  */
 public final class InheritedStatusChanges {
   private final RuleEvaluator evaluator;
-  private final Function<String, List<String>> descendants;
+  private final StatusInheritance inheritance;
 
-  /** @param descendants an item id to the items that inherit its status (a family's chips, a vendor's chips) */
-  public InheritedStatusChanges(RuleEvaluator evaluator, Function<String, List<String>> descendants) {
+  public InheritedStatusChanges(RuleEvaluator evaluator, StatusInheritance inheritance) {
     this.evaluator = evaluator;
-    this.descendants = descendants;
+    this.inheritance = inheritance;
   }
 
   /**
@@ -34,7 +32,7 @@ public final class InheritedStatusChanges {
   public List<Alert> alerts(Collection<AlertRule> rules, ExportStatusChange change,
       BiFunction<String, String, ExportStatus> ownStatus) {
     List<Alert> alerts = new ArrayList<>();
-    for (String member : descendants.apply(change.getItem())) {
+    for (String member : inheritance.descendants(change.getItem())) {
       List<AlertRule> naming = rules.stream()
           .filter(r -> r.getKind() == RuleKind.EXPORT_STATUS && r.getItems().contains(member))
           .toList();

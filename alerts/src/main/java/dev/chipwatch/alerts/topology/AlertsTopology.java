@@ -2,6 +2,7 @@ package dev.chipwatch.alerts.topology;
 
 import dev.chipwatch.alerts.rules.InheritedStatusChanges;
 import dev.chipwatch.alerts.rules.RuleEvaluator;
+import dev.chipwatch.alerts.rules.StatusInheritance;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.Alert;
@@ -13,7 +14,6 @@ import dev.chipwatch.schemas.avro.ThresholdCrossing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -37,14 +37,14 @@ public final class AlertsTopology {
   private AlertsTopology() {}
 
   /**
-   * @param descendants an item id to the items that inherit its export status (for rules naming members)
+   * @param inheritance which items inherit which export status (for rules naming members, and the gauge)
    * @param cloudEvents also write each alert as CloudEvents JSON to the alerts.cloudevents topic, in
    *     the same transaction as the Avro one, for consumers without Avro
    */
-  public static Topology build(Topics topics, RuleEvaluator evaluator, Function<String, List<String>> descendants,
+  public static Topology build(Topics topics, RuleEvaluator evaluator, StatusInheritance inheritance,
       MeterRegistry registry, boolean cloudEvents) {
-    InheritedStatusChanges inherited = new InheritedStatusChanges(evaluator, descendants);
-    StatusGauges gauges = new StatusGauges(registry, descendants);
+    InheritedStatusChanges inherited = new InheritedStatusChanges(evaluator, inheritance);
+    StatusGauges gauges = new StatusGauges(registry, inheritance);
     Serde<String> keys = Topics.keySerde();
     StreamsBuilder builder = new StreamsBuilder();
 

@@ -1,14 +1,13 @@
 package dev.chipwatch.alerts.topology;
 
+import dev.chipwatch.alerts.rules.StatusInheritance;
 import dev.chipwatch.schemas.avro.ExportStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The effective export status per (item, destination) as a gauge, inheritance resolved: a family's
@@ -17,23 +16,29 @@ import java.util.function.Function;
  */
 public final class StatusGauges {
   private final MeterRegistry registry;
-  private final Function<String, List<String>> descendants;
+  private final StatusInheritance inheritance;
   private final Map<String, AtomicInteger> values = new ConcurrentHashMap<>();
 
-  public StatusGauges(MeterRegistry registry, Function<String, List<String>> descendants) {
+  public StatusGauges(MeterRegistry registry, StatusInheritance inheritance) {
     this.registry = registry;
-    this.descendants = descendants;
+    this.inheritance = inheritance;
   }
 
-  /** @param own reads the stored status of an exact pair */
-  void update(ExportStatus status, BiFunction<String, String, ExportStatus> own) {
-    set(status.getItem(), status.getDestination(), status.getStatus().ordinal());
-    for (String member : descendants.apply(status.getItem())) {
-      ExportStatus mine = own.apply(member, status.getDestination());
-      if (mine == null || !mine.getSince().isAfter(status.getSince())) {
-        set(member, status.getDestination(), status.getStatus().ordinal());
-      }
+  /**
+   * After a pair's stored status changed: its own gauge and its members' are recomputed from the table.
+   *
+   * @param stored reads the stored status of an exact pair
+   */
+  void changed(String item, String destination, BiFunction<String, String, ExportStatus> stored) {
+    refresh(item, destination, stored);
+    for (String member : inheritance.descendants(item)) {
+      refresh(member, destination, stored);
     }
+  }
+
+  private void refresh(String item, String destination, BiFunction<String, String, ExportStatus> stored) {
+    inheritance.effective(item, destination, stored)
+        .ifPresent(s -> set(item, destination, s.getStatus().ordinal()));
   }
 
   private void set(String item, String destination, int value) {

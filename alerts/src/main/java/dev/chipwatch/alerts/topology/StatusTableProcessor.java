@@ -20,6 +20,14 @@ final class StatusTableProcessor implements Processor<String, ExportStatus, Void
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     statuses = context.getStateStore(STORE);
+    // a restored table bypasses process(): show what it holds from the start
+    try (var all = statuses.all()) {
+      all.forEachRemaining(kv -> gauges.changed(kv.value.getItem(), kv.value.getDestination(), this::stored));
+    }
+  }
+
+  private ExportStatus stored(String item, String destination) {
+    return statuses.get(item + "|" + destination);
   }
 
   @Override
@@ -28,7 +36,7 @@ final class StatusTableProcessor implements Processor<String, ExportStatus, Void
       statuses.delete(record.key());
     } else {
       statuses.put(record.key(), record.value());
-      gauges.update(record.value(), (item, dest) -> statuses.get(item + "|" + dest));
+      gauges.changed(record.value().getItem(), record.value().getDestination(), this::stored);
     }
   }
 }

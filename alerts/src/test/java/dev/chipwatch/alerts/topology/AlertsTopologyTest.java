@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chipwatch.alerts.rules.DefaultRules;
 import dev.chipwatch.alerts.rules.RuleEvaluator;
+import dev.chipwatch.alerts.rules.StatusInheritance;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.Alert;
@@ -51,7 +52,9 @@ class AlertsTopologyTest {
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     Map<String, List<String>> descendants = Map.of("nvidia-blackwell", List.of("nvidia-b200"),
         "nvidia", List.of("nvidia-blackwell", "nvidia-b200", "nvidia-h20"));
-    Topology topology = AlertsTopology.build(topics, evaluator, id -> descendants.getOrDefault(id, List.of()), registry, false);
+    Topology topology = AlertsTopology.build(topics, evaluator,
+        new StatusInheritance(id -> ancestors.getOrDefault(id, List.of()), id -> descendants.getOrDefault(id, List.of())),
+        registry, false);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
@@ -176,7 +179,8 @@ class AlertsTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test-ce");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-    driver = new TopologyTestDriver(AlertsTopology.build(topics, evaluator, id -> List.of(), registry, true), props);
+    driver = new TopologyTestDriver(AlertsTopology.build(topics, evaluator,
+        new StatusInheritance(id -> List.of(), id -> List.of()), registry, true), props);
     var ruleIn = driver.createInputTopic(topics.name(Topic.ALERT_RULES), Topics.keySerde().serializer(),
         Topics.valueSerde(AlertRule.class).serializer());
     var changeIn = driver.createInputTopic(topics.name(Topic.EXPORT_STATUS_CHANGES), Topics.keySerde().serializer(),

@@ -3,7 +3,7 @@ package dev.chipwatch.app.cli;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.app.runtime.ConfiguredParts;
 import dev.chipwatch.app.runtime.KafkaProperties;
-import dev.chipwatch.enrich.status.StatusInheritance;
+import dev.chipwatch.alerts.rules.StatusInheritance;
 import dev.chipwatch.enrich.tagging.Taxonomy;
 import dev.chipwatch.schemas.TopicSnapshot;
 import dev.chipwatch.schemas.Topics;
@@ -48,7 +48,7 @@ final class StatusCommand implements Callable<Integer> {
       table.values().forEach(s -> out.println(line(s.getItem(), s.getDestination(), Optional.of(s))));
     } else {
       Taxonomy taxonomy = ConfiguredParts.taxonomy(config);
-      StatusInheritance inheritance = new StatusInheritance(taxonomy::ancestors);
+      StatusInheritance inheritance = new StatusInheritance(taxonomy::ancestors, taxonomy::descendants);
       for (String item : items) {
         out.println(line(item, destination, inheritance.effective(item, destination,
             (i, d) -> table.get(i + "|" + d))));

@@ -8,6 +8,7 @@ import dev.chipwatch.alerts.delivery.SilenceFeed;
 import dev.chipwatch.alerts.notify.RetryPolicy;
 import dev.chipwatch.alerts.rules.DefaultRules;
 import dev.chipwatch.alerts.rules.RuleEvaluator;
+import dev.chipwatch.alerts.rules.StatusInheritance;
 import dev.chipwatch.alerts.topology.AlertsTopology;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.enrich.tagging.Tagger;
@@ -148,7 +149,8 @@ final class Services {
     Seeder.seedRules(kafka, topics, rules);
     RuleEvaluator evaluator = new RuleEvaluator(taxonomy::ancestors, clock);
     group.start(new StreamsService("alerts",
-        AlertsTopology.build(topics, evaluator, taxonomy::descendants, registry, config.alerts().cloudEventsTopic()),
+        AlertsTopology.build(topics, evaluator, new StatusInheritance(taxonomy::ancestors, taxonomy::descendants),
+            registry, config.alerts().cloudEventsTopic()),
         kafka.streams("chipwatch-alerts", topics.name(Topic.DLQ)), registry));
     startDeliveries(Receivers.build(config.alerts().receivers(), System.getenv(), System.out, clock), startSilences());
   }

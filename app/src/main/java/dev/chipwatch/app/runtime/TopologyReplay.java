@@ -1,6 +1,7 @@
 package dev.chipwatch.app.runtime;
 
 import dev.chipwatch.alerts.rules.RuleEvaluator;
+import dev.chipwatch.alerts.rules.StatusInheritance;
 import dev.chipwatch.alerts.topology.AlertsTopology;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.enrich.tagging.Tagger;
@@ -92,7 +93,7 @@ public final class TopologyReplay implements AutoCloseable {
   public List<Alert> alerts(List<Input> items, List<AlertRule> rules) {
     RuleEvaluator evaluator = new RuleEvaluator(taxonomy::ancestors, Clock.systemUTC());
     try (TopologyTestDriver alerts = new TopologyTestDriver(
-        AlertsTopology.build(topics, evaluator, taxonomy::descendants, new SimpleMeterRegistry(), false),
+        AlertsTopology.build(topics, evaluator, new StatusInheritance(taxonomy::ancestors, taxonomy::descendants), new SimpleMeterRegistry(), false),
         driverProperties("chipwatch-backtest"))) {
       TestInputTopic<String, AlertRule> ruleTable = input(alerts, Topic.ALERT_RULES, AlertRule.class);
       rules.forEach(r -> ruleTable.pipeInput(r.getId(), r));

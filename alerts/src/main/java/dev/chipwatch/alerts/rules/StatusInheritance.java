@@ -1,4 +1,4 @@
-package dev.chipwatch.enrich.status;
+package dev.chipwatch.alerts.rules;
 
 import dev.chipwatch.schemas.avro.ExportStatus;
 import java.util.List;
@@ -11,10 +11,19 @@ import java.util.function.Function;
  */
 public final class StatusInheritance {
   private final Function<String, List<String>> ancestors;
+  private final Function<String, List<String>> descendants;
 
-  /** @param ancestors item id to its family then vendor ids */
-  public StatusInheritance(Function<String, List<String>> ancestors) {
+  /**
+   * @param ancestors item id to its family then vendor ids
+   * @param descendants item id to the items that inherit from it (a family's chips; a vendor's families and chips)
+   */
+  public StatusInheritance(Function<String, List<String>> ancestors, Function<String, List<String>> descendants) {
     this.ancestors = ancestors;
+    this.descendants = descendants;
+  }
+
+  public List<String> descendants(String item) {
+    return descendants.apply(item);
   }
 
   /** @param lookup reads the stored status of an exact (item, destination) pair */
