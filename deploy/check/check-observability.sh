@@ -134,7 +134,7 @@ prom_since=$(( $(date +%s) + 3 ))
 
 wait_for 150 "demo services all running" curl -fsS "http://127.0.0.1:$metrics_port/health" \
   || fail "the demo did not become healthy (see $work/demo.err)"
-wait_for 90 "alerts delivered and the unreachable feed counted as failing" \
+wait_for 180 "alerts delivered and the unreachable feed counted as failing" \
   has 'sum(chipwatch_notifications_sent_total) >= 6 and on() sum(chipwatch_feeds_failing) > 0' \
   || fail "the demo's alerts were not delivered or the unreachable feed not counted (see $work/demo.err)"
 wait_for 60 "at least 10 successful scrapes" has 'sum_over_time(up[10m]) >= 10' \
