@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.app.runtime.ConfiguredParts;
 import dev.chipwatch.app.runtime.TopologyReplay;
-import dev.chipwatch.ingest.feed.FeedException;
-import dev.chipwatch.ingest.feed.FeedItem;
 import dev.chipwatch.schemas.avro.ExportStatusChange;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +33,9 @@ final class ReplayCommand implements Callable<Integer> {
     FeedInputs inputs = new FeedInputs(ConfiguredParts.fetchSettings(config), Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    boolean failed = false;
-    List<TopologyReplay.Input> items = new ArrayList<>();
-    for (String feed : feeds) {
-      try {
-        for (FeedItem item : inputs.read(feed).items()) {
-          items.add(new TopologyReplay.Input(feed, item));
-        }
-      } catch (FeedException e) {
-        err.println(feed + ": " + e.reason() + " " + e.getMessage());
-        failed = true;
-      }
-    }
+    FeedInputs.Items read = inputs.readAll(feeds, err);
+    boolean failed = read.anyFailed();
+    List<TopologyReplay.Input> items = read.items();
     ObjectMapper json = new ObjectMapper();
     try (TopologyReplay replay = new TopologyReplay(config)) {
       for (ExportStatusChange change : replay.changes(items)) {

@@ -5,14 +5,11 @@ import dev.chipwatch.alerts.rules.RuleFiles;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.app.runtime.ConfiguredParts;
 import dev.chipwatch.app.runtime.TopologyReplay;
-import dev.chipwatch.ingest.feed.FeedException;
-import dev.chipwatch.ingest.feed.FeedItem;
 import dev.chipwatch.schemas.avro.Alert;
 import dev.chipwatch.schemas.avro.AlertRule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,18 +45,9 @@ final class RulesTestCommand implements Callable<Integer> {
     }
     ChipwatchConfig config = options.load();
     FeedInputs inputs = new FeedInputs(ConfiguredParts.fetchSettings(config), Clock.systemUTC());
-    boolean failed = false;
-    List<TopologyReplay.Input> items = new ArrayList<>();
-    for (String feed : feeds) {
-      try {
-        for (FeedItem item : inputs.read(feed).items()) {
-          items.add(new TopologyReplay.Input(feed, item));
-        }
-      } catch (FeedException e) {
-        err.println(feed + ": " + e.reason() + " " + e.getMessage());
-        failed = true;
-      }
-    }
+    FeedInputs.Items read = inputs.readAll(feeds, err);
+    boolean failed = read.anyFailed();
+    List<TopologyReplay.Input> items = read.items();
     List<Alert> alerts;
     try (TopologyReplay replay = new TopologyReplay(config)) {
       alerts = replay.alerts(items, rules);

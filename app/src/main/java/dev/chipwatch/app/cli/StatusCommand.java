@@ -1,23 +1,18 @@
 package dev.chipwatch.app.cli;
 
 import dev.chipwatch.app.config.ChipwatchConfig;
+import dev.chipwatch.app.runtime.CompactedTopicReader;
 import dev.chipwatch.app.runtime.ConfiguredParts;
-import dev.chipwatch.app.runtime.KafkaProperties;
 import dev.chipwatch.alerts.rules.StatusInheritance;
 import dev.chipwatch.enrich.tagging.Taxonomy;
-import dev.chipwatch.schemas.TopicSnapshot;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.avro.ExportStatus;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,19 +64,8 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private static Map<String, ExportStatus> read(ChipwatchConfig config) {
-    KafkaProperties kafka = ClusterConnection.of(config);
     String topic = new Topics(config.kafka().topicPrefix()).name(Topics.Topic.EXPORT_STATUS);
-    Map<String, ExportStatus> table = new TreeMap<>();
-    try (var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-status", null), new StringDeserializer(),
-        new ByteArrayDeserializer())) {
-      TopicSnapshot.read(consumer, topic, Duration.ofSeconds(30), (key, value) -> {
-        if (value == null) {
-          table.remove(key);
-        } else {
-          table.put(key, Topics.valueSerde(ExportStatus.class).deserializer().deserialize(topic, value));
-        }
-      });
-    }
-    return table;
+    return new TreeMap<>(CompactedTopicReader.read(ClusterConnection.of(config), topic,
+        Topics.valueSerde(ExportStatus.class).deserializer()));
   }
 }

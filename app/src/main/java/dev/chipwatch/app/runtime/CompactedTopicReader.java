@@ -1,12 +1,10 @@
 package dev.chipwatch.app.runtime;
 
+import dev.chipwatch.schemas.TopicSnapshot;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -25,24 +23,13 @@ public final class CompactedTopicReader {
     Map<String, T> latest = new LinkedHashMap<>();
     try (var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-cli-reader", null), new StringDeserializer(),
         new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + topic + " to its end within " + TIMEOUT.toSeconds() + " s");
+      TopicSnapshot.read(consumer, topic, TIMEOUT, (key, value) -> {
+        if (value == null) {
+          latest.remove(key);
+        } else {
+          latest.put(key, values.deserialize(topic, value));
         }
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.value() == null) {
-            latest.remove(r.key());
-          } else {
-            latest.put(r.key(), values.deserialize(topic, r.value()));
-          }
-        }
-      }
+      });
     }
     return latest;
   }

@@ -1,7 +1,6 @@
 package dev.chipwatch.app.runtime;
 
 import dev.chipwatch.app.config.ChipwatchConfig;
-import dev.chipwatch.schemas.TopicSnapshot;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.AlertRule;
@@ -10,17 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -35,7 +29,7 @@ public final class Seeder {
     if (ingest.feeds().isEmpty()) {
       return;
     }
-    Map<String, FeedSource> existing = read(kafka, topics, Topic.FEEDS, FeedSource.class);
+    Map<String, FeedSource> existing = CompactedTopicReader.read(kafka, topics.name(Topic.FEEDS), Topics.valueSerde(FeedSource.class).deserializer());
     List<FeedSource> feeds = ingest.feeds().stream().map(f -> {
       String id = f.id() == null || f.id().isBlank() ? feedId(f.url()) : f.id();
       FeedSource before = existing.get(id);
@@ -54,27 +48,11 @@ public final class Seeder {
     if (rules.isEmpty()) {
       return;
     }
-    Map<String, AlertRule> existing = read(kafka, topics, Topic.ALERT_RULES, AlertRule.class);
+    Map<String, AlertRule> existing = CompactedTopicReader.read(kafka, topics.name(Topic.ALERT_RULES),
+        Topics.valueSerde(AlertRule.class).deserializer());
     write(kafka, topics, Topic.ALERT_RULES, rules.stream()
         .filter(r -> !r.equals(existing.get(r.getId())))
         .map(r -> new Keyed<>(r.getId(), r)).toList());
-  }
-
-  private static <T extends SpecificRecord> Map<String, T> read(KafkaProperties kafka, Topics topics, Topic topic,
-      Class<T> type) {
-    String name = topics.name(topic);
-    Map<String, T> table = new HashMap<>();
-    try (var consumer = new KafkaConsumer<>(kafka.consumer("chipwatch-seeder", null), new StringDeserializer(),
-        new ByteArrayDeserializer())) {
-      TopicSnapshot.read(consumer, name, Duration.ofSeconds(30), (key, value) -> {
-        if (value == null) {
-          table.remove(key);
-        } else {
-          table.put(key, Topics.valueSerde(type).deserializer().deserialize(name, value));
-        }
-      });
-    }
-    return table;
   }
 
   /** A feed's id when the configuration gives none: stable for the same URL. */
