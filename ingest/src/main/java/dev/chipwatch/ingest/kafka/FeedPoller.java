@@ -27,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls the feeds this instance owns and writes new items to articles.raw. Each feed's articles
- * and its advanced cursor go to Kafka in one transaction, so the cursor never runs ahead of what
+ * and its advanced cursor go to Kafka in one transaction (shared with the other feeds that finished
+ * in the same round), so the cursor never runs ahead of what
  * Kafka acknowledged: a crash loses nothing, and a restart re-sends nothing a reader could see.
  * Fetches run on a pool, so a slow host does not hold up the others; Kafka writes stay on the
  * calling thread.
@@ -44,6 +46,8 @@ public final class FeedPoller implements AutoCloseable {
   /** How many item ids a cursor remembers beyond those the feed currently carries. */
   static final int SEEN_IDS_KEPT = 1000;
   private static final URI UNPARSEABLE = URI.create("unparseable:/");
+  /** Bounds a round's transaction: its size, and the work lost to one failed commit. */
+  static final int MAX_FEEDS_PER_TRANSACTION = 200;
 
   private record Outcome(FeedSource feed, FeedReader.Reading reading, FeedException error, Instant at, Duration took) {}
 
@@ -61,6 +65,8 @@ public final class FeedPoller implements AutoCloseable {
   /** Parsed feed URLs, so that a step over thousands of feeds does not parse each one again. */
   private final Map<String, URI> uris = new HashMap<>();
   private boolean transactionsReady;
+  /** The last round had outcomes to write: the next one does not wait on the registry. */
+  private boolean busy;
 
   public FeedPoller(IngestSettings settings, FeedRegistry registry, CursorStore cursors, FeedReader reader,
       Producer<String, byte[]> producer, Clock clock, IngestMetrics metrics) {
@@ -86,7 +92,9 @@ public final class FeedPoller implements AutoCloseable {
       producer.initTransactions();
       transactionsReady = true;
     }
-    if (registry.poll(Duration.ofMillis(50))) {
+    // while fetches keep finishing, the registry is only checked, not waited on: a 50 ms wait per
+    // round would otherwise cap a busy poller at twenty rounds a second
+    if (registry.poll(busy ? Duration.ZERO : Duration.ofMillis(50))) {
       cursors.refresh();
       ownedFeedsChanged();
     }
@@ -101,18 +109,29 @@ public final class FeedPoller implements AutoCloseable {
     List<Outcome> batch = new ArrayList<>();
     if (first != null) {
       batch.add(first);
-      done.drainTo(batch);
+      done.drainTo(batch, MAX_FEEDS_PER_TRANSACTION - 1);
     }
+    busy = !batch.isEmpty();
+    List<Write> writes = new ArrayList<>();
     for (Outcome outcome : batch) {
       String id = outcome.feed().getId();
       inFlight.remove(id);
       FeedSource current = registry.feeds().get(id);
       if (current != null && current.getUrl().equals(outcome.feed().getUrl())) {
-        write(outcome);
+        Write w = prepare(outcome);
+        if (w != null) {
+          writes.add(w);
+        }
       } else {
         // removed, or its URL changed meanwhile: what was read belongs to no feed we poll
         schedule.dropped(id, uriOf(outcome.feed()));
       }
+    }
+    if (!writes.isEmpty()) {
+      // one transaction for every feed that finished in this round: each feed's articles still go
+      // with its cursor, and a busy poller pays one commit round-trip per round, not one per feed
+      boolean committed = inTransaction(() -> writes.forEach(w -> w.records().forEach(producer::send)));
+      writes.forEach(w -> (committed ? w.committed() : w.notCommitted()).run());
     }
     metrics.feedsFailing(schedule.failing());
   }
@@ -160,7 +179,13 @@ public final class FeedPoller implements AutoCloseable {
     }
   }
 
-  private void write(Outcome o) {
+  /** What one finished fetch adds to the round's transaction, and what follows its commit or its failure. */
+  private record Write(List<ProducerRecord<String, byte[]>> records, Runnable committed, Runnable notCommitted) {}
+
+  private static final Runnable NOTHING = () -> {};
+
+  /** Schedules the feed's next poll; returns what it must write to Kafka, or null when nothing. */
+  private Write prepare(Outcome o) {
     FeedSource feed = o.feed();
     URI uri = uriOf(feed);
     Duration interval = feed.getIntervalSeconds() > 0 ? Duration.ofSeconds(feed.getIntervalSeconds())
@@ -173,8 +198,7 @@ public final class FeedPoller implements AutoCloseable {
       metrics.fetched(error.reason().name(), o.took());
       metrics.feedFailures(feed.getId(), n);
       LOG.warn("feed {} failed ({} in a row): {} {}", feed.getId(), n, error.reason(), error.getMessage());
-      inTransaction(() -> send(Topic.DLQ, feed.getId(), deadLetter(feed, error, o.at())));
-      return;
+      return new Write(List.of(record(Topic.DLQ, feed.getId(), deadLetter(feed, error, o.at()))), NOTHING, NOTHING);
     }
     metrics.feedFailures(feed.getId(), 0);
     FeedReader.Reading reading = o.reading();
@@ -182,7 +206,7 @@ public final class FeedPoller implements AutoCloseable {
     if (reading.notModified()) {
       metrics.fetched("NOT_MODIFIED", o.took());
       schedule.succeeded(feed.getId(), uri, interval, 0, o.at());
-      return;
+      return null;
     }
     metrics.fetched("OK", o.took());
     Set<String> seen = cursor == null ? Set.of() : Set.copyOf(cursor.getSeenIds());
@@ -192,26 +216,25 @@ public final class FeedPoller implements AutoCloseable {
     boolean validatorsChanged = cursor == null
         || !java.util.Objects.equals(cursor.getEtag(), reading.validators().etag())
         || !java.util.Objects.equals(cursor.getLastModified(), reading.validators().lastModified());
-    if (!fresh.isEmpty() || validatorsChanged) {
-      FeedCursor next = nextCursor(feed, cursor, reading, fresh, o.at());
-      boolean committed = inTransaction(() -> {
-        for (FeedItem item : fresh) {
-          send(Topic.ARTICLES_RAW, item.id(), article(feed, item, o.at()));
-        }
-        send(Topic.INGEST_CURSORS, feed.getId(), next);
-      });
-      if (!committed) {
-        schedule.retrySoon(feed.getId(), uri);
-        return;
-      }
+    if (fresh.isEmpty() && !validatorsChanged) {
+      schedule.succeeded(feed.getId(), uri, interval, 0, o.at());
+      return null;
+    }
+    FeedCursor next = nextCursor(feed, cursor, reading, fresh, o.at());
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>(fresh.size() + 1);
+    for (FeedItem item : fresh) {
+      records.add(record(Topic.ARTICLES_RAW, item.id(), article(feed, item, o.at())));
+    }
+    records.add(record(Topic.INGEST_CURSORS, feed.getId(), next));
+    return new Write(records, () -> {
       cursors.put(next);
       metrics.ingested(fresh.size());
       if (!fresh.isEmpty()) {
         metrics.feedNewItems(feed.getId(), o.at());
         LOG.info("feed {}: {} new item(s)", feed.getId(), fresh.size());
       }
-    }
-    schedule.succeeded(feed.getId(), uri, interval, fresh.size(), o.at());
+      schedule.succeeded(feed.getId(), uri, interval, fresh.size(), o.at());
+    }, () -> schedule.retrySoon(feed.getId(), uri));
   }
 
   private static FeedCursor nextCursor(FeedSource feed, FeedCursor previous, FeedReader.Reading reading,
@@ -251,8 +274,8 @@ public final class FeedPoller implements AutoCloseable {
     }
   }
 
-  private <T extends SpecificRecord> void send(Topic topic, String key, T value) {
-    producer.send(settings.topics().record(topic, key, value));
+  private <T extends SpecificRecord> ProducerRecord<String, byte[]> record(Topic topic, String key, T value) {
+    return settings.topics().record(topic, key, value);
   }
 
   private static Article article(FeedSource feed, FeedItem item, Instant fetchedAt) {
