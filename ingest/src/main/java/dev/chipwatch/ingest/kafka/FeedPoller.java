@@ -142,8 +142,8 @@ public final class FeedPoller implements AutoCloseable {
     metrics.retainFeeds(owned.keySet());
     uris.keySet().retainAll(owned.values().stream().map(FeedSource::getUrl).collect(java.util.stream.Collectors.toSet()));
     for (FeedSource feed : owned.values()) {
-      FeedCursor cursor = cursors.get(feed.getId());
-      Instant lastNewItemAt = cursor == null ? null : cursor.getLastNewItemAt();
+      KnownCursor cursor = cursors.get(feed.getId());
+      Instant lastNewItemAt = cursor == null ? null : cursor.lastNewItemAt();
       if (lastNewItemAt != null) {
         schedule.know(feed.getId(), lastNewItemAt);
       }
@@ -164,8 +164,8 @@ public final class FeedPoller implements AutoCloseable {
 
   private Outcome fetch(FeedSource feed) {
     Instant started = clock.instant();
-    FeedCursor cursor = cursors.get(feed.getId());
-    Validators previous = cursor == null ? Validators.NONE : new Validators(cursor.getEtag(), cursor.getLastModified());
+    KnownCursor cursor = cursors.get(feed.getId());
+    Validators previous = cursor == null ? Validators.NONE : new Validators(cursor.etag(), cursor.lastModified());
     long t0 = System.nanoTime();
     try {
       FeedReader.Reading reading = reader.read(URI.create(feed.getUrl()), previous);
@@ -202,20 +202,19 @@ public final class FeedPoller implements AutoCloseable {
     }
     metrics.feedFailures(feed.getId(), 0);
     FeedReader.Reading reading = o.reading();
-    FeedCursor cursor = cursors.get(feed.getId());
+    KnownCursor cursor = cursors.get(feed.getId());
     if (reading.notModified()) {
       metrics.fetched("NOT_MODIFIED", o.took());
       schedule.succeeded(feed.getId(), uri, interval, 0, o.at());
       return null;
     }
     metrics.fetched("OK", o.took());
-    Set<String> seen = cursor == null ? Set.of() : Set.copyOf(cursor.getSeenIds());
     // oldest first: feeds list newest first, and downstream state is built in publication order
-    List<FeedItem> fresh = reading.feed().items().stream().filter(i -> !seen.contains(i.id()))
+    List<FeedItem> fresh = reading.feed().items().stream().filter(i -> cursor == null || !cursor.hasSeen(i.id()))
         .sorted(java.util.Comparator.comparing(FeedItem::published)).toList();
     boolean validatorsChanged = cursor == null
-        || !java.util.Objects.equals(cursor.getEtag(), reading.validators().etag())
-        || !java.util.Objects.equals(cursor.getLastModified(), reading.validators().lastModified());
+        || !java.util.Objects.equals(cursor.etag(), reading.validators().etag())
+        || !java.util.Objects.equals(cursor.lastModified(), reading.validators().lastModified());
     if (fresh.isEmpty() && !validatorsChanged) {
       schedule.succeeded(feed.getId(), uri, interval, 0, o.at());
       return null;
@@ -237,12 +236,12 @@ public final class FeedPoller implements AutoCloseable {
     }, () -> schedule.retrySoon(feed.getId(), uri));
   }
 
-  private static FeedCursor nextCursor(FeedSource feed, FeedCursor previous, FeedReader.Reading reading,
+  static FeedCursor nextCursor(FeedSource feed, KnownCursor previous, FeedReader.Reading reading,
       List<FeedItem> fresh, Instant at) {
     LinkedHashSet<String> ids = new LinkedHashSet<>();
-    reading.feed().items().forEach(i -> ids.add(i.id()));
+    reading.feed().items().forEach(i -> ids.add(KnownCursor.text(i.id())));
     if (previous != null) {
-      ids.addAll(previous.getSeenIds());
+      ids.addAll(previous.seenIds());
     }
     int keep = Math.max(SEEN_IDS_KEPT, reading.feed().items().size() * 2);
     return FeedCursor.newBuilder()
@@ -250,7 +249,7 @@ public final class FeedPoller implements AutoCloseable {
         .setEtag(reading.validators().etag())
         .setLastModified(reading.validators().lastModified())
         .setSeenIds(ids.stream().limit(keep).toList())
-        .setLastNewItemAt(fresh.isEmpty() ? (previous == null ? null : previous.getLastNewItemAt()) : at)
+        .setLastNewItemAt(fresh.isEmpty() ? (previous == null ? null : previous.lastNewItemAt()) : at)
         .setUpdatedAt(at)
         .build();
   }
