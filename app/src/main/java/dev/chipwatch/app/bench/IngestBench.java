@@ -251,12 +251,13 @@ public final class IngestBench {
     store.refresh();
     store.close(); // the consumer's fetch buffers are not the cursors' cost; the map stays
     long after = HeapMeter.usedAfterGc();
-    double perId = (after - before) / (double) o.registered() / o.seenIds();
-    out.printf("  %,d cursors with %d seen item ids each                      %6.1f MB  (%.0f bytes per id)%n",
-        o.registered(), o.seenIds(), (after - before) / 1048576.0, perId);
+    long bytes = after - before;
+    out.printf("  %,d cursors with %d seen item ids each                      %6.1f MB  (%.0f bytes per cursor)%n",
+        o.registered(), o.seenIds(), bytes / 1048576.0, bytes / (double) o.registered());
+    // ids are held as 64-bit fingerprints in a long[]: each more id costs 8 bytes, the rest is per cursor
+    double perCursorRest = bytes / (double) o.registered() - 8.0 * o.seenIds();
     out.printf("  a cursor keeps up to max(1000, 2 x items) ids: at 1000 ids, %,d cursors would take ~%.0f MB%n",
-        o.registered(), perId * 1000 * o.registered() / 1048576.0);
-    out.println("  (ids are held as 64-bit fingerprints; the per-cursor rest is etag, dates and the map entry)");
+        o.registered(), o.registered() * (perCursorRest + 8.0 * 1000) / 1048576.0);
     out.flush();
     if (!store.has("heap-00000")) {
       throw new IllegalStateException("cursors were not read back");

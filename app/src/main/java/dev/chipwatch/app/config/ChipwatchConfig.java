@@ -24,6 +24,11 @@ public record ChipwatchConfig(
 
   public record Metrics(boolean enabled, String host, int port) {}
 
+  /**
+   * @param fetchThreads feeds fetched at once in all
+   * @param perHostConcurrency feeds of one host fetched at once
+   * @param maxSlowdown how many times its own interval a quiet feed may wait at most
+   */
   public record Ingest(
       List<FeedSeed> feeds,
       int defaultIntervalSeconds,
