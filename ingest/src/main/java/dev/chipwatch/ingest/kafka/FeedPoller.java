@@ -2,7 +2,9 @@ package dev.chipwatch.ingest.kafka;
 
 import dev.chipwatch.ingest.feed.FeedException;
 import dev.chipwatch.ingest.feed.FeedItem;
+import dev.chipwatch.ingest.feed.ParsedFeed;
 import dev.chipwatch.ingest.feed.Validators;
+import dev.chipwatch.ingest.websub.WebSubSubscriber;
 import dev.chipwatch.ingest.schedule.PollSchedule;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.Article;
@@ -49,7 +51,15 @@ public final class FeedPoller implements AutoCloseable {
   /** Bounds a round's transaction: its size, and the work lost to one failed commit. */
   static final int MAX_FEEDS_PER_TRANSACTION = 200;
 
-  private record Outcome(FeedSource feed, FeedReader.Reading reading, FeedException error, Instant at, Duration took) {}
+  /** A finished read of a feed: polled, or pushed by its WebSub hub (which leaves its polling schedule alone). */
+  private record Outcome(FeedSource feed, FeedReader.Reading reading, FeedException error, Instant at, Duration took,
+      boolean pushed) {
+    Outcome(FeedSource feed, FeedReader.Reading reading, FeedException error, Instant at, Duration took) {
+      this(feed, reading, error, at, took, false);
+    }
+  }
+
+  private record Pushed(String feedId, ParsedFeed feed, Instant at) {}
 
   private final IngestSettings settings;
   private final FeedRegistry registry;
@@ -61,6 +71,8 @@ public final class FeedPoller implements AutoCloseable {
   private final PollSchedule schedule;
   private final ExecutorService fetchers;
   private final BlockingQueue<Outcome> done = new LinkedBlockingQueue<>();
+  private final java.util.Queue<Pushed> pushes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final WebSubSubscriber websub;
   private final Set<String> inFlight = new java.util.HashSet<>();
   /** Parsed feed URLs, so that a step over thousands of feeds does not parse each one again. */
   private final Map<String, URI> uris = new HashMap<>();
@@ -70,6 +82,13 @@ public final class FeedPoller implements AutoCloseable {
 
   public FeedPoller(IngestSettings settings, FeedRegistry registry, CursorStore cursors, FeedReader reader,
       Producer<String, byte[]> producer, Clock clock, IngestMetrics metrics) {
+    this(settings, registry, cursors, reader, producer, clock, metrics, null);
+  }
+
+  /** @param websub subscribes feeds that name a WebSub hub; null when WebSub is off */
+  public FeedPoller(IngestSettings settings, FeedRegistry registry, CursorStore cursors, FeedReader reader,
+      Producer<String, byte[]> producer, Clock clock, IngestMetrics metrics, WebSubSubscriber websub) {
+    this.websub = websub;
     this.settings = settings;
     this.registry = registry;
     this.cursors = cursors;
@@ -111,6 +130,10 @@ public final class FeedPoller implements AutoCloseable {
       batch.add(first);
       done.drainTo(batch, MAX_FEEDS_PER_TRANSACTION - 1);
     }
+    addPushes(batch);
+    if (websub != null) {
+      websub.tick();
+    }
     busy = !batch.isEmpty();
     List<Write> writes = new ArrayList<>();
     for (Outcome outcome : batch) {
@@ -122,7 +145,7 @@ public final class FeedPoller implements AutoCloseable {
         if (w != null) {
           writes.add(w);
         }
-      } else {
+      } else if (!outcome.pushed()) {
         // removed, or its URL changed meanwhile: what was read belongs to no feed we poll
         schedule.dropped(id, uriOf(outcome.feed()));
       }
@@ -136,8 +159,44 @@ public final class FeedPoller implements AutoCloseable {
     metrics.feedsFailing(schedule.failing());
   }
 
+  /**
+   * Content a feed's WebSub hub pushed, already parsed; called from the callback server's threads.
+   * It is written in a later round, through the same path as a poll's read: the cursor decides what
+   * is new, so a pushed item that a poll also brings is written once.
+   */
+  public void pushed(String feedId, ParsedFeed feed) {
+    pushes.add(new Pushed(feedId, feed, clock.instant()));
+  }
+
+  /** Pushed content joins the round, one read per feed: a feed being polled or already in it waits a round. */
+  private void addPushes(List<Outcome> batch) {
+    if (pushes.isEmpty()) {
+      return;
+    }
+    Set<String> taken = new java.util.HashSet<>(inFlight);
+    batch.forEach(o -> taken.add(o.feed().getId()));
+    List<Pushed> later = new ArrayList<>();
+    for (Pushed p = pushes.poll(); p != null; p = pushes.poll()) {
+      FeedSource feed = registry.feeds().get(p.feedId());
+      if (feed == null) {
+        continue; // not ours (any more)
+      }
+      if (!taken.add(p.feedId())) {
+        later.add(p);
+        continue;
+      }
+      KnownCursor cursor = cursors.get(p.feedId());
+      Validators kept = cursor == null ? Validators.NONE : new Validators(cursor.etag(), cursor.lastModified());
+      batch.add(new Outcome(feed, new FeedReader.Reading(p.feed(), kept), null, p.at(), Duration.ZERO, true));
+    }
+    pushes.addAll(later);
+  }
+
   private void ownedFeedsChanged() {
     Map<String, FeedSource> owned = registry.feeds();
+    if (websub != null) {
+      websub.retainOnly(owned.keySet());
+    }
     schedule.retainOnly(owned.keySet());
     metrics.retainFeeds(owned.keySet());
     uris.keySet().retainAll(owned.values().stream().map(FeedSource::getUrl).collect(java.util.stream.Collectors.toSet()));
@@ -200,15 +259,42 @@ public final class FeedPoller implements AutoCloseable {
       LOG.warn("feed {} failed ({} in a row): {} {}", feed.getId(), n, error.reason(), error.getMessage());
       return new Write(List.of(record(Topic.DLQ, feed.getId(), deadLetter(feed, error, o.at()))), NOTHING, NOTHING);
     }
-    metrics.feedFailures(feed.getId(), 0);
     FeedReader.Reading reading = o.reading();
     KnownCursor cursor = cursors.get(feed.getId());
+    if (o.pushed()) {
+      return preparePushed(o, cursor);
+    }
+    metrics.feedFailures(feed.getId(), 0);
     if (reading.notModified()) {
       metrics.fetched("NOT_MODIFIED", o.took());
       schedule.succeeded(feed.getId(), uri, interval, 0, o.at());
       return null;
     }
     metrics.fetched("OK", o.took());
+    if (websub != null) {
+      websub.read(feed.getId(), feed.getUrl(), reading.feed().hub(), reading.feed().self());
+    }
+    Write w = newItems(o, cursor);
+    if (w == null) {
+      schedule.succeeded(feed.getId(), uri, interval, 0, o.at());
+      return null;
+    }
+    return w;
+  }
+
+  /** Pushed content: the new items and cursor, or nothing; the feed's polling schedule is not touched. */
+  private Write preparePushed(Outcome o, KnownCursor cursor) {
+    metrics.pushed();
+    return newItems(o, cursor);
+  }
+
+  /** The items of a read not seen before, with the advanced cursor, as a write; null when nothing changed. */
+  private Write newItems(Outcome o, KnownCursor cursor) {
+    FeedSource feed = o.feed();
+    URI uri = uriOf(feed);
+    Duration interval = feed.getIntervalSeconds() > 0 ? Duration.ofSeconds(feed.getIntervalSeconds())
+        : settings.defaultInterval();
+    FeedReader.Reading reading = o.reading();
     // oldest first: feeds list newest first, and downstream state is built in publication order
     List<FeedItem> fresh = reading.feed().items().stream().filter(i -> cursor == null || !cursor.hasSeen(i.id()))
         .sorted(java.util.Comparator.comparing(FeedItem::published)).toList();
@@ -216,7 +302,6 @@ public final class FeedPoller implements AutoCloseable {
         || !java.util.Objects.equals(cursor.etag(), reading.validators().etag())
         || !java.util.Objects.equals(cursor.lastModified(), reading.validators().lastModified());
     if (fresh.isEmpty() && !validatorsChanged) {
-      schedule.succeeded(feed.getId(), uri, interval, 0, o.at());
       return null;
     }
     FeedCursor next = nextCursor(feed, cursor, reading, fresh, o.at());
@@ -230,10 +315,12 @@ public final class FeedPoller implements AutoCloseable {
       metrics.ingested(fresh.size());
       if (!fresh.isEmpty()) {
         metrics.feedNewItems(feed.getId(), o.at());
-        LOG.info("feed {}: {} new item(s)", feed.getId(), fresh.size());
+        LOG.info("feed {}: {} new item(s){}", feed.getId(), fresh.size(), o.pushed() ? " pushed by its hub" : "");
       }
-      schedule.succeeded(feed.getId(), uri, interval, fresh.size(), o.at());
-    }, () -> schedule.retrySoon(feed.getId(), uri));
+      if (!o.pushed()) {
+        schedule.succeeded(feed.getId(), uri, interval, fresh.size(), o.at());
+      }
+    }, o.pushed() ? NOTHING : () -> schedule.retrySoon(feed.getId(), uri));
   }
 
   static FeedCursor nextCursor(FeedSource feed, KnownCursor previous, FeedReader.Reading reading,
@@ -307,6 +394,9 @@ public final class FeedPoller implements AutoCloseable {
   @Override
   public void close() {
     fetchers.shutdownNow();
+    if (websub != null) {
+      websub.close();
+    }
     registry.close();
     cursors.close();
     producer.close(Duration.ofSeconds(10));
