@@ -82,6 +82,11 @@ final class FeedServer implements AutoCloseable {
     bodies.put(path, xml.append("</channel></rss>").toString());
   }
 
+  /** Serves {@code xml} as it is. */
+  void serveRaw(String path, String xml) {
+    bodies.put(path, xml);
+  }
+
   static List<Item> items(String feed, int n) {
     return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> new Item(
         "https://restart.example/" + feed + "/" + i, feed + " story " + i,
