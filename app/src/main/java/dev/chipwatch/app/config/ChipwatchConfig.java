@@ -24,6 +24,11 @@ public record ChipwatchConfig(
 
   public record Metrics(boolean enabled, String host, int port) {}
 
+  /**
+   * @param fetchThreads feeds fetched at once in all
+   * @param perHostConcurrency feeds of one host fetched at once
+   * @param maxSlowdown how many times its own interval a quiet feed may wait at most
+   */
   public record Ingest(
       List<FeedSeed> feeds,
       int defaultIntervalSeconds,
@@ -37,7 +42,22 @@ public record ChipwatchConfig(
       int quoteIntervalSeconds,
       int fetchThreads,
       int perHostConcurrency,
-      int maxSlowdown) {}
+      int maxSlowdown,
+      WebSub websub) {}
+
+  /**
+   * WebSub push, on when {@code callbackUrl} is set.
+   *
+   * @param callbackUrl the public URL hubs reach the callback server at (through a proxy, usually)
+   * @param listenHost where the callback server listens
+   * @param listenPort its port
+   * @param leaseSeconds the subscription lease asked of hubs
+   */
+  public record WebSub(String callbackUrl, String listenHost, int listenPort, int leaseSeconds) {
+    public boolean enabled() {
+      return callbackUrl != null && !callbackUrl.isBlank();
+    }
+  }
 
   /** A feed named in the configuration; id defaults to one derived from the URL. */
   public record FeedSeed(String id, String url, Integer intervalSeconds, Boolean official) {}

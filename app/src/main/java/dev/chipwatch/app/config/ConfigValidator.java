@@ -33,6 +33,13 @@ final class ConfigValidator {
     positive("ingest.fetchThreads", in.fetchThreads());
     positive("ingest.perHostConcurrency", in.perHostConcurrency());
     positive("ingest.maxSlowdown", in.maxSlowdown());
+    ChipwatchConfig.WebSub ws = in.websub();
+    if (ws.enabled()) {
+      require(ws.callbackUrl().startsWith("http://") || ws.callbackUrl().startsWith("https://"),
+          "ingest.websub.callbackUrl: expected an http or https URL");
+      port("ingest.websub.listenPort", ws.listenPort());
+      positive("ingest.websub.leaseSeconds", ws.leaseSeconds());
+    }
     require(in.maxBodyBytes() > 0, "ingest.maxBodyBytes: expected a positive number of bytes");
     positive("ingest.quoteIntervalSeconds", in.quoteIntervalSeconds());
     List<ChipwatchConfig.FeedSeed> feeds = in.feeds();

@@ -23,7 +23,7 @@ public final class DemoRun {
     quotes.add(Map.of("type", "scripted", "source", QUOTES_RESOURCE));
     ChipwatchConfig.Ingest ingest = new ChipwatchConfig.Ingest(feeds, in.defaultIntervalSeconds(),
         Math.min(in.minIntervalSeconds(), 5), in.maxIntervalSeconds(), in.fetchTimeoutSeconds(), in.maxBodyBytes(),
-        in.allowPrivateNetworks(), allowed, quotes, 1, in.fetchThreads(), in.perHostConcurrency(), in.maxSlowdown());
+        in.allowPrivateNetworks(), allowed, quotes, 1, in.fetchThreads(), in.perHostConcurrency(), in.maxSlowdown(), in.websub());
     return new ChipwatchConfig(c.dataDir(), c.kafka(), c.metrics(), ingest, c.enrich(), c.alerts());
   }
 }

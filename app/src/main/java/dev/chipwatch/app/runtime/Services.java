@@ -14,6 +14,7 @@ import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.enrich.tagging.Tagger;
 import dev.chipwatch.enrich.tagging.Taxonomy;
 import dev.chipwatch.enrich.topology.EnrichTopology;
+import dev.chipwatch.ingest.feed.FeedException;
 import dev.chipwatch.ingest.feed.FeedFetcher;
 import dev.chipwatch.ingest.feed.FeedParser;
 import dev.chipwatch.ingest.feed.FetchSettings;
@@ -25,6 +26,10 @@ import dev.chipwatch.ingest.kafka.IngestMetrics;
 import dev.chipwatch.ingest.kafka.IngestSettings;
 import dev.chipwatch.ingest.kafka.QuotePoller;
 import dev.chipwatch.ingest.quotes.QuoteSource;
+import dev.chipwatch.ingest.websub.HubClient;
+import dev.chipwatch.ingest.websub.WebSubCallbackServer;
+import dev.chipwatch.ingest.websub.WebSubSubscriber;
+import dev.chipwatch.ingest.websub.WebSubSubscriptions;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.Topics.Topic;
 import dev.chipwatch.schemas.avro.AlertRule;
@@ -32,6 +37,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.net.InetAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +52,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.LoggerFactory;
 
 /** Builds and starts the services of each role from the configuration. */
 final class Services {
@@ -91,7 +98,13 @@ final class Services {
     FeedFetcher fetcher = new FeedFetcher(fetch);
     FeedReader reader = FeedReader.http(fetcher, new FeedParser(), clock);
     IngestMetrics metrics = new IngestMetrics(registry, clock);
-    FeedPoller poller = new FeedPoller(settings, feeds, cursors, reader, producer, clock, metrics);
+    WebSubSubscriber websub = in.websub().enabled() ? new WebSubSubscriber(new WebSubSubscriptions(
+        URI.create(in.websub().callbackUrl()), Duration.ofSeconds(in.websub().leaseSeconds()), clock),
+        HubClient.http(fetch), clock) : null;
+    FeedPoller poller = new FeedPoller(settings, feeds, cursors, reader, producer, clock, metrics, websub);
+    if (websub != null) {
+      serveWebSubCallbacks(in.websub(), websub, poller, fetch);
+    }
     group.start(new LoopService("ingest-feeds", new LoopService.Loop() {
       @Override
       public void step() throws Exception {
@@ -109,6 +122,27 @@ final class Services {
       }
     }));
     startQuotes(QuoteSources.build(in.quotes(), System.getenv(), fetcher, clock), metrics);
+  }
+
+  /** Hubs call back here; pushed content is parsed on the callback thread and handed to the poller. */
+  private void serveWebSubCallbacks(ChipwatchConfig.WebSub ws, WebSubSubscriber websub, FeedPoller poller,
+      FetchSettings fetch) {
+    FeedParser parser = new FeedParser();
+    String path = URI.create(ws.callbackUrl()).getPath();
+    try {
+      group.own(new WebSubCallbackServer(ws.listenHost(), ws.listenPort(), path == null || path.isEmpty() ? "/" : path,
+          websub.subscriptions(), (feedId, body, contentType) -> {
+            try {
+              poller.pushed(feedId, parser.parse(body, contentType, clock.instant()));
+            } catch (FeedException e) {
+              LoggerFactory.getLogger(Services.class).warn("websub: content pushed for feed {} unreadable: {} {}",
+                  feedId, e.reason(), e.getMessage());
+            }
+          }, fetch.maxBodyBytes()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot serve WebSub callbacks on " + ws.listenHost() + ":"
+          + ws.listenPort() + " (set ingest.websub.listenPort): " + e.getMessage(), e);
+    }
   }
 
   private void startQuotes(List<QuoteSource> sources, IngestMetrics metrics) {

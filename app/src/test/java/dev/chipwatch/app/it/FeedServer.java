@@ -25,6 +25,8 @@ final class FeedServer implements AutoCloseable {
   private final Map<String, String> bodies = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+  /** Paths answered with an error status (and Retry-After, in seconds, when positive) instead of their feed. */
+  private final Map<String, int[]> refusals = new ConcurrentHashMap<>();
 
   FeedServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -36,6 +38,14 @@ final class FeedServer implements AutoCloseable {
       try {
         if (hold != null && !hold.await(120, TimeUnit.SECONDS)) {
           throw new IOException("held too long");
+        }
+        int[] refusal = refusals.get(path);
+        if (refusal != null) {
+          if (refusal[1] > 0) {
+            exchange.getResponseHeaders().set("Retry-After", Integer.toString(refusal[1]));
+          }
+          exchange.sendResponseHeaders(refusal[0], -1);
+          return;
         }
         String body = bodies.get(path);
         if (body == null) {
@@ -72,10 +82,24 @@ final class FeedServer implements AutoCloseable {
     bodies.put(path, xml.append("</channel></rss>").toString());
   }
 
+  /** Serves {@code xml} as it is. */
+  void serveRaw(String path, String xml) {
+    bodies.put(path, xml);
+  }
+
   static List<Item> items(String feed, int n) {
     return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> new Item(
         "https://restart.example/" + feed + "/" + i, feed + " story " + i,
         String.format("Mon, %02d Jun 2025 10:00:00 GMT", i))).toList();
+  }
+
+  /** Answers {@code path} with {@code status} (and a Retry-After when {@code retryAfterSeconds} > 0) until {@link #accept}. */
+  void refuse(String path, int status, int retryAfterSeconds) {
+    refusals.put(path, new int[] {status, retryAfterSeconds});
+  }
+
+  void accept(String path) {
+    refusals.remove(path);
   }
 
   /** Requests to {@code path} wait until {@link #release} (or two minutes). */

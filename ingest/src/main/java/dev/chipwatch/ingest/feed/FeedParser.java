@@ -62,7 +62,8 @@ public final class FeedParser {
         items.add(item);
       }
     }
-    return new ParsedFeed(TextCleaner.clean(feed.getTitle()), items);
+    return new ParsedFeed(TextCleaner.clean(feed.getTitle()), items, FeedLinks.find(feed, "hub"),
+        FeedLinks.find(feed, "self"));
   }
 
   private static SyndFeed build(String xml, String contentType) throws FeedException {

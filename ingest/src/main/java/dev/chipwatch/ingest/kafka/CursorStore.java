@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Every feed's cursor, read (committed records only) from the compacted cursors topic. Re-read when
+ * Every feed's cursor (kept compact, see {@link KnownCursor}), read (committed records only) from the compacted cursors topic. Re-read when
  * this instance's feeds change, so a feed that moves here carries on from its last committed cursor.
  */
 public final class CursorStore implements AutoCloseable {
@@ -19,7 +19,7 @@ public final class CursorStore implements AutoCloseable {
   private final Consumer<String, byte[]> consumer;
   private final String topic;
   private final Deserializer<FeedCursor> values = Topics.valueSerde(FeedCursor.class).deserializer();
-  private final Map<String, FeedCursor> cursors = new ConcurrentHashMap<>();
+  private final Map<String, KnownCursor> cursors = new ConcurrentHashMap<>();
 
   /** @param consumer a consumer without a group, reading committed records only */
   public CursorStore(Consumer<String, byte[]> consumer, String topic) {
@@ -33,18 +33,23 @@ public final class CursorStore implements AutoCloseable {
       if (value == null) {
         cursors.remove(key);
       } else {
-        cursors.put(key, values.deserialize(topic, value));
+        cursors.put(key, KnownCursor.of(values.deserialize(topic, value)));
       }
     });
   }
 
-  public FeedCursor get(String feedId) {
+  KnownCursor get(String feedId) {
     return cursors.get(feedId);
   }
 
+  /** True when a cursor for the feed is known. */
+  public boolean has(String feedId) {
+    return cursors.containsKey(feedId);
+  }
+
   /** Records a cursor this instance has just committed to Kafka. */
-  public void put(FeedCursor cursor) {
-    cursors.put(cursor.getFeedId(), cursor);
+  void put(FeedCursor cursor) {
+    cursors.put(cursor.getFeedId(), KnownCursor.of(cursor));
   }
 
   @Override

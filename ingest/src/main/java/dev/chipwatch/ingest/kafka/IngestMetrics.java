@@ -63,6 +63,11 @@ public final class IngestMetrics {
         .publishPercentileHistogram().register(registry).record(took);
   }
 
+  /** Content a WebSub hub pushed, whether or not it held new items. */
+  void pushed() {
+    registry.counter("chipwatch.feed.pushes").increment();
+  }
+
   void quote(String source) {
     registry.counter("chipwatch.quotes", "source", source).increment();
   }
