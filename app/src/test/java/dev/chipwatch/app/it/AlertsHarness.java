@@ -34,10 +34,18 @@ final class AlertsHarness {
 
   private AlertsHarness() {}
 
-  /** A config on the given broker (or an embedded one on free ports when null), with a rule file. */
+  /** A config on the given broker (or an embedded one on free ports when null), with a rule file unless null. */
   static ChipwatchConfig config(Path dir, String bootstrap, String rulesYaml, String alertsYaml) throws Exception {
-    Path rules = dir.resolve("rules.yaml");
-    Files.writeString(rules, rulesYaml);
+    return new ConfigLoader().load(configFile(dir, bootstrap, rulesYaml, alertsYaml), Map.of(), Map.of());
+  }
+
+  static Path configFile(Path dir, String bootstrap, String rulesYaml, String alertsYaml) throws Exception {
+    String rules = "\"\"";
+    if (rulesYaml != null) {
+      Path path = dir.resolve("rules.yaml");
+      Files.writeString(path, rulesYaml);
+      rules = path.toString();
+    }
     Path file = dir.resolve("chipwatch.yaml");
     Files.writeString(file, """
         dataDir: %s
@@ -53,7 +61,7 @@ final class AlertsHarness {
         %s
         """.formatted(dir.resolve("data"), bootstrap == null ? "" : bootstrap, rules,
         alertsYaml.strip().indent(2).stripTrailing()));
-    return new ConfigLoader().load(file, Map.of(), Map.of());
+    return file;
   }
 
   /** A status change of an item to a destination; {@code n} makes each one distinct (its time). */

@@ -46,6 +46,7 @@ final class StandInReceiver implements AutoCloseable {
   private final CountDownLatch release = new CountDownLatch(1);
   private volatile IntFunction<Integer> answers = n -> 200;
   private volatile String retryAfter = "1";
+  private volatile boolean echo;
 
   StandInReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -60,6 +61,11 @@ final class StandInReceiver implements AutoCloseable {
 
   void answer(IntFunction<Integer> answers) {
     this.answers = answers;
+  }
+
+  /** Like a misbehaving server, quote the URL called and the headers received in every error body. */
+  void echoInErrors() {
+    echo = true;
   }
 
   void releaseHeld() {
@@ -91,7 +97,9 @@ final class StandInReceiver implements AutoCloseable {
     if (status == 429) {
       exchange.getResponseHeaders().set("Retry-After", retryAfter);
     }
-    byte[] reply = (status == 200 ? "ok" : "no").getBytes(StandardCharsets.UTF_8);
+    String text = status == 200 ? "ok" : echo ? "bad request to " + url(exchange.getRequestURI().toString())
+        + " with " + new java.util.TreeMap<>(exchange.getRequestHeaders()) : "no";
+    byte[] reply = text.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(status, reply.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(reply);
