@@ -42,13 +42,14 @@ public final class AlertsTopology {
   public static Topology build(Topics topics, RuleEvaluator evaluator, MeterRegistry registry, boolean cloudEvents) {
     Serde<String> keys = Topics.keySerde();
     StreamsBuilder builder = new StreamsBuilder();
+    RuleVersion version = new RuleVersion();
 
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RuleTableProcessor.STORE), keys,
             Topics.valueSerde(AlertRule.class)).withLoggingDisabled(),
         topics.name(Topic.ALERT_RULES),
         Consumed.with(keys, Topics.valueSerde(AlertRule.class)).withName("alert-rules-source"),
-        RuleTableProcessor::new);
+        () -> new RuleTableProcessor(version));
     for (String store : new String[] {RAISED_ON_STATUS, RAISED_ON_CROSSING, RAISED_ON_ARTICLE}) {
       builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, Serdes.Long()));
     }
@@ -57,17 +58,17 @@ public final class AlertsTopology {
     KStream<String, Alert> onStatus = builder
         .stream(topics.name(Topic.EXPORT_STATUS_CHANGES),
             Consumed.with(keys, Topics.valueSerde(ExportStatusChange.class)).withName("status-changes-source"))
-        .process(() -> new AlertRaisingProcessor<ExportStatusChange>(RAISED_ON_STATUS, evaluator::onStatusChange, registry),
+        .process(() -> new AlertRaisingProcessor<ExportStatusChange>(RAISED_ON_STATUS, evaluator::onStatusChange, registry, version),
             Named.as("alerts-on-status-change"), RAISED_ON_STATUS);
     KStream<String, Alert> onCrossing = builder
         .stream(topics.name(Topic.MARKET_CAP_CROSSINGS),
             Consumed.with(keys, Topics.valueSerde(ThresholdCrossing.class)).withName("crossings-source"))
-        .process(() -> new AlertRaisingProcessor<ThresholdCrossing>(RAISED_ON_CROSSING, evaluator::onCrossing, registry),
+        .process(() -> new AlertRaisingProcessor<ThresholdCrossing>(RAISED_ON_CROSSING, evaluator::onCrossing, registry, version),
             Named.as("alerts-on-crossing"), RAISED_ON_CROSSING);
     KStream<String, Alert> onArticle = builder
         .stream(topics.name(Topic.ARTICLES_TAGGED),
             Consumed.with(keys, Topics.valueSerde(TaggedArticle.class)).withName("tagged-articles-source"))
-        .process(() -> new AlertRaisingProcessor<TaggedArticle>(RAISED_ON_ARTICLE, evaluator::onArticle, registry),
+        .process(() -> new AlertRaisingProcessor<TaggedArticle>(RAISED_ON_ARTICLE, evaluator::onArticle, registry, version),
             Named.as("alerts-on-article"), RAISED_ON_ARTICLE);
 
     onStatus.to(topics.name(Topic.ALERTS), toAlerts.withName("alerts-on-status-change-sink"));

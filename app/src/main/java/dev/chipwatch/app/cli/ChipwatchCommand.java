@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         RunCommand.class, DemoCommand.class, BrokerCommand.class,
         IngestCommand.class, EnrichCommand.class, AlertsCommand.class,
         TagCommand.class, ReplayCommand.class, TailCommand.class,
-        RulesCommand.class, SilenceCommand.class
+        RulesCommand.class, SilenceCommand.class, BenchCommand.class
     })
 public final class ChipwatchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
