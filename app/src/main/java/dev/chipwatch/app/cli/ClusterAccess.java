@@ -12,6 +12,11 @@ final class ClusterAccess {
   private ClusterAccess() {}
 
   static KafkaProperties kafka(ChipwatchConfig config) {
+    if (config.kafka().useEmbedded() && config.kafka().embedded().port() == 0) {
+      // port 0 means "pick one" to the broker; a separate command cannot know which it picked
+      throw new dev.chipwatch.app.config.ConfigException(
+          "kafka.embedded.port is 0, so the running broker's port is unknown here: name it with --bootstrap-servers HOST:PORT");
+    }
     String bootstrap = config.kafka().useEmbedded()
         ? "127.0.0.1:" + config.kafka().embedded().port() : config.kafka().bootstrapServers();
     return new KafkaProperties(bootstrap, config.kafka().clientProperties(),
