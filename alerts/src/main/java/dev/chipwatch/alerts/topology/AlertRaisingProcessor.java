@@ -35,15 +35,20 @@ final class AlertRaisingProcessor<V> implements Processor<String, V, String, Ale
   private final String raisedStore;
   private final Evaluation<V> evaluate;
   private final MeterRegistry registry;
+  private final RuleVersion version;
   private ProcessorContext<String, Alert> context;
   private ReadOnlyKeyValueStore<String, AlertRule> rules;
   private KeyValueStore<String, Long> raised;
   private ReadOnlyKeyValueStore<String, ExportStatus> statuses;
+  private List<AlertRule> current = List.of();
+  /** The rule version {@code current} was read at; none yet, so the first record reads the store. */
+  private long readAt = -1;
 
-  AlertRaisingProcessor(String raisedStore, Evaluation<V> evaluate, MeterRegistry registry) {
+  AlertRaisingProcessor(String raisedStore, Evaluation<V> evaluate, MeterRegistry registry, RuleVersion version) {
     this.raisedStore = raisedStore;
     this.evaluate = evaluate;
     this.registry = registry;
+    this.version = version;
   }
 
   @Override
@@ -63,9 +68,15 @@ final class AlertRaisingProcessor<V> implements Processor<String, V, String, Ale
     if (record.value() == null) {
       return;
     }
-    List<AlertRule> current = new ArrayList<>();
-    try (KeyValueIterator<String, AlertRule> all = rules.all()) {
-      all.forEachRemaining(kv -> current.add(kv.value));
+    long now = version.current();
+    if (now != readAt) {
+      // read the version first: a change landing while the store is read is seen next time
+      List<AlertRule> read = new ArrayList<>();
+      try (KeyValueIterator<String, AlertRule> all = rules.all()) {
+        all.forEachRemaining(kv -> read.add(kv.value));
+      }
+      current = List.copyOf(read);
+      readAt = now;
     }
     if (current.isEmpty()) {
       return;

@@ -47,13 +47,14 @@ public final class AlertsTopology {
     StatusGauges gauges = new StatusGauges(registry, inheritance);
     Serde<String> keys = Topics.keySerde();
     StreamsBuilder builder = new StreamsBuilder();
+    RuleVersion version = new RuleVersion();
 
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RuleTableProcessor.STORE), keys,
             Topics.valueSerde(AlertRule.class)).withLoggingDisabled(),
         topics.name(Topic.ALERT_RULES),
         Consumed.with(keys, Topics.valueSerde(AlertRule.class)).withName("alert-rules-source"),
-        RuleTableProcessor::new);
+        () -> new RuleTableProcessor(version));
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatusTableProcessor.STORE), keys,
             Topics.valueSerde(ExportStatus.class)).withLoggingDisabled(),
@@ -72,19 +73,19 @@ public final class AlertsTopology {
           List<Alert> alerts = new ArrayList<>(evaluator.onStatusChange(rules, change));
           alerts.addAll(inherited.alerts(rules, change, status));
           return alerts;
-        }, registry),
+        }, registry, version),
             Named.as("alerts-on-status-change"), RAISED_ON_STATUS);
     KStream<String, Alert> onCrossing = builder
         .stream(topics.name(Topic.MARKET_CAP_CROSSINGS),
             Consumed.with(keys, Topics.valueSerde(ThresholdCrossing.class)).withName("crossings-source"))
         .process(() -> new AlertRaisingProcessor<ThresholdCrossing>(RAISED_ON_CROSSING,
-            AlertRaisingProcessor.Evaluation.of(evaluator::onCrossing), registry),
+            AlertRaisingProcessor.Evaluation.of(evaluator::onCrossing), registry, version),
             Named.as("alerts-on-crossing"), RAISED_ON_CROSSING);
     KStream<String, Alert> onArticle = builder
         .stream(topics.name(Topic.ARTICLES_TAGGED),
             Consumed.with(keys, Topics.valueSerde(TaggedArticle.class)).withName("tagged-articles-source"))
         .process(() -> new AlertRaisingProcessor<TaggedArticle>(RAISED_ON_ARTICLE,
-            AlertRaisingProcessor.Evaluation.of(evaluator::onArticle), registry),
+            AlertRaisingProcessor.Evaluation.of(evaluator::onArticle), registry, version),
             Named.as("alerts-on-article"), RAISED_ON_ARTICLE);
 
     onStatus.to(topics.name(Topic.ALERTS), toAlerts.withName("alerts-on-status-change-sink"));

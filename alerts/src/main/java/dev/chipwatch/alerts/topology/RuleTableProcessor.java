@@ -10,7 +10,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class RuleTableProcessor implements Processor<String, AlertRule, Void, Void> {
   static final String STORE = "alert-rules-store";
 
+  private final RuleVersion version;
   private KeyValueStore<String, AlertRule> rules;
+
+  RuleTableProcessor(RuleVersion version) {
+    this.version = version;
+  }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
@@ -24,5 +29,6 @@ final class RuleTableProcessor implements Processor<String, AlertRule, Void, Voi
     } else {
       rules.put(record.key(), record.value());
     }
+    version.changed();
   }
 }

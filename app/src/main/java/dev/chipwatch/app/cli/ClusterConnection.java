@@ -14,7 +14,7 @@ final class ClusterConnection {
   /** @throws IllegalArgumentException when neither a cluster nor a fixed embedded port is configured */
   static KafkaProperties of(ChipwatchConfig config) {
     if (config.kafka().useEmbedded() && config.kafka().embedded().port() == 0) {
-      throw new IllegalArgumentException("no Kafka to talk to: kafka.embedded.port is 0; give --bootstrap-servers "
+      throw new dev.chipwatch.app.config.ConfigException("no Kafka to talk to: kafka.embedded.port is 0; give --bootstrap-servers "
           + "(the running chipwatch prints its address)");
     }
     String bootstrap = config.kafka().useEmbedded()

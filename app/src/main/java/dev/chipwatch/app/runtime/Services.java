@@ -185,8 +185,20 @@ final class Services {
     group.start(new StreamsService("alerts",
         AlertsTopology.build(topics, evaluator, new StatusInheritance(taxonomy::ancestors, taxonomy::descendants),
             registry, config.alerts().cloudEventsTopic()),
-        kafka.streams("chipwatch-alerts", topics.name(Topic.DLQ)), registry));
+        alertsStreamsProperties(), registry));
     startDeliveries(Receivers.build(config.alerts().receivers(), System.getenv(), System.out, clock), startSilences());
+  }
+
+  /**
+   * Under exactly-once a raised alert is visible to the delivery consumers only once the
+   * transaction commits: half the commit interval is the alert's mean wait. 50 ms keeps the p99
+   * from a change to a receiver's 2xx under 200 ms; idle tasks do not commit, so it costs nothing
+   * when quiet.
+   */
+  private java.util.Properties alertsStreamsProperties() {
+    java.util.Properties props = kafka.streams("chipwatch-alerts", topics.name(Topic.DLQ));
+    props.put(org.apache.kafka.streams.StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50");
+    return props;
   }
 
   /** The silences in force, kept current by a loop reading the silences topic from its start. */
