@@ -50,6 +50,8 @@ enum Cue {
       "replacements domestic homegrown local substitutes substitute")),
   /** "on 12 Jan", "on Jan 12": a dated news day, checked only where "on" is followed by one. */
   ON(join("on")),
+  /** A rule as the subject of "requires": the requirement is the news. */
+  RULE(join("rule rules regulation regulations order measure measures requirement change changes law policy")),
   /** Words that place a sentence in the export trade. */
   EXPORT(join("export* sale sales sell* ship* supply supplies supplying access deliver*")),
   /** What a tariff on the chip trade is levied on. */

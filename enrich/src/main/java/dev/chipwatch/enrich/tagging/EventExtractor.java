@@ -33,6 +33,8 @@ final class EventExtractor {
   private static final Pattern PLACE_ANAPHOR = Pattern.compile("\\b(?:there|the country|that country|the mainland)\\b");
   /** "to certain countries in the Middle East": the countries follow in the next sentence. */
   private static final Pattern UNNAMED_COUNTRIES = Pattern.compile("\\b(?:certain|some|several|other|\\d+) countries\\b");
+  private static final Pattern LIST_ELABORATION = Pattern.compile(
+      "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)) (?:are|were|is|was) (?:based |located )?in\\b");
   private static final Set<EventKind> EXPORT_KINDS =
       EnumSet.of(EventKind.EXPORT_BAN, EventKind.EXPORT_LICENSE_REQUIRED, EventKind.EXPORT_ALLOWED);
 
@@ -144,9 +146,25 @@ final class EventExtractor {
       }
       done.add(m.kind());
       if (!s.inTitle() && !destinations.isEmpty()) ctx.bodyAccepted.add(m.kind());
+      if (m.kind() == EventKind.ENTITY_LIST) {
+        listElaboration(s, next, actor, out);
+      }
       for (String destination : destinations) {
         out.add(new Candidate(m.kind(), its, destination, s.text(), confidence, s.inTitle()));
       }
+    }
+  }
+
+  /**
+   * "Others are in India, Iran and Turkey." after an entity-list addition: the list's further
+   * destinations, given in the next sentence.
+   */
+  private void listElaboration(Sentence s, Sentence next, String lister, List<Candidate> out) {
+    if (next == null || !LIST_ELABORATION.matcher(next.lower()).lookingAt()) {
+      return;
+    }
+    for (String country : places.countries(next, lister == null ? "US" : lister)) {
+      out.add(new Candidate(EventKind.ENTITY_LIST, List.of(), country, next.text(), 0.6, false));
     }
   }
 

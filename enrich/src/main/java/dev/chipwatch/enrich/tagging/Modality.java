@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * sentence's {@link Cues}, found in one scan, so each check is a look-up, not a regex pass.
  */
 final class Modality {
+  private static final Set<String> STATIVE_NEEDS = Set.of("needs", "need", "requires", "require");
+  private static final Set<String> CHANGE_MARKERS = Set.of("will", "would", "now", "must", "to", "shall", "also", "newly");
   private static final Set<String> PLUPERFECT_MARKS = Set.of("had", "already", "previously", "earlier", "originally", "first");
   private static final Set<String> RELATIVE_PRONOUNS = Set.of("that", "which", "who");
   private static final Set<String> PERFECT = Set.of("has", "have", "had");
@@ -74,7 +76,7 @@ final class Modality {
       return false;
     }
     String lower = s.lower();
-    int from = Math.max(0, m.start() - 40);
+    int from = Math.max(0, m.start() - 50);
     for (Cues.Hit h : s.cues().all(Cue.NEGATION, from, m.start())) {
       if (lower.startsWith("no longer", h.start())) {
         continue;
@@ -88,7 +90,7 @@ final class Modality {
   }
 
   private static boolean closeAndSameClause(String lower, int from, int to) {
-    if (to - from > 25) {
+    if (to - from > 40) {
       return false;
     }
     for (int i = from; i < to; i++) {
@@ -125,6 +127,9 @@ final class Modality {
     }
     if (newsTime) {
       return false;
+    }
+    if (m.kind() == EventKind.EXPORT_LICENSE_REQUIRED && isStandingRequirement(s, m)) {
+      return true;
     }
     return s.cues().any(Cue.RECAP, Math.max(from, m.start() - 50), m.start()) || s.cues().any(Cue.RELATIVE_PAST, from, to);
   }
@@ -167,6 +172,27 @@ final class Modality {
     return false;
   }
 
+  /**
+   * "The company needs licences to ship its tools": a requirement that stands, described in the plain
+   * present, not a new one ("will need", "now requires", "the rule requires").
+   */
+  private static boolean isStandingRequirement(Sentence s, TriggerLexicon.Match m) {
+    String lower = s.lower();
+    int end = m.start();
+    while (end < lower.length() && Chars.isLetter(lower.charAt(end))) end++;
+    String verb = lower.substring(m.start(), end);
+    if (!STATIVE_NEEDS.contains(verb)) {
+      return false;
+    }
+    String[] before = lastWords(lower, 0, m.start(), 3);
+    for (String w : before) {
+      if (CHANGE_MARKERS.contains(w)) {
+        return false;
+      }
+    }
+    return !s.cues().any(Cue.RULE, 0, m.start());
+  }
+
   /** "had allowed", "had already banned", "previously barred": the last words before the trigger. */
   private static boolean endsWithPluperfect(String lower, int from, int triggerStart) {
     String[] last = lastWords(lower, from, triggerStart, 2);
@@ -175,10 +201,20 @@ final class Modality {
 
   /** "licences that allowed", "Washington, which has lifted". */
   private static boolean endsWithRelativeClause(String lower, int from, int triggerStart) {
-    String[] last = lastWords(lower, from, triggerStart, 3);
-    return RELATIVE_PRONOUNS.contains(last[0])
-        || (PERFECT.contains(last[0]) && RELATIVE_PRONOUNS.contains(last[1]))
-        || (PERFECT.contains(last[1]) && RELATIVE_PRONOUNS.contains(last[2]));
+    String[] last = lastWords(lower, from, triggerStart, 5);
+    if (RELATIVE_PRONOUNS.contains(last[0]) || (PERFECT.contains(last[1]) && RELATIVE_PRONOUNS.contains(last[2]))) {
+      return true;
+    }
+    // "which Chinese regulators have discouraged": a perfect after "which" and its subject ("that" is
+    // too often "said that the US had...")
+    if (PERFECT.contains(last[0])) {
+      for (int k = 1; k < last.length; k++) {
+        if (last[k].equals("which") || last[k].equals("who")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The n words before offset (nearest first), "" where the clause runs out. */

@@ -77,7 +77,7 @@ final class PlaceFinder {
         continue;
       }
       boolean isDirected = isDirected(s, c) || (previousDirected && joined(s, previous, c));
-      if (!c.target().equals(exporter) && !isOrigin(s, c)) {
+      if (!c.target().equals(exporter) && !isOrigin(s, c) && !isSource(s, c)) {
         (isDirected ? directed : others).add(c.target());
       }
       previous = c;
@@ -149,6 +149,20 @@ final class PlaceFinder {
   private static boolean joined(Sentence s, Mention a, Mention b) {
     String between = s.lower().substring(a.end(), b.start());
     return COUNTRY_LIST_GLUE.matcher(between).matches();
+  }
+
+  /** "..., South Korea's presidential office said": the country speaks, it is not where goods go. */
+  private static boolean isSource(Sentence s, Mention c) {
+    int end = Modality.clauseEnd(s.lower(), c.end());
+    Cues.Hit speech = s.cues().first(Cue.SPEECH, c.end(), end);
+    if (speech == null) {
+      return false;
+    }
+    int words = 0;
+    for (int i = c.end(); i < speech.start(); i++) {
+      if (s.lower().charAt(i) == ' ') words++;
+    }
+    return words <= 4;
   }
 
   /** "Chinese-origin", "Chinese approval": the exporter's own country, not a destination. */

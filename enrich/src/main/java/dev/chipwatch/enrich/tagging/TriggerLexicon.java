@@ -42,16 +42,20 @@ final class TriggerLexicon {
     // import restrictions first: "barred ... from buying" is not an export ban
     add(Trigger.of(IMPORT_RESTRICTION, 0.85,
         "\\b(?:told|tells?|telling|urged|urges?|urging|ordered|orders?|ordering|instructed|instructs?|directed|directs?|"
-            + "asked|asks?|advised|advises?|pressed|press(?:es)?|requir(?:ed|es|ing)|notices?|guidance|called on|warned)\\b"
+            + "asked|asks?|advised|advises?|pressed|press(?:es)?|requir(?:ed|es|ing)|notices?|guidance|called on|warned|"
+            + "discourag(?:ed|es|ing|e))\\b"
             + ".{0,120}?\\b(?:stop|halt|avoid|cancel|suspend|cease|pause|refrain from|not to|shun|reduce|limit)\\b"
             + ".{0,40}?\\b(?:buy|buying|purchas\\w*|us(?:e|ing)|order(?:s|ing)?|procur\\w*|imports?|importing|acquir\\w*|deploy\\w*)\\b").requiring("stop", "halt", "avoid", "cancel", "suspend", "cease", "pause", "refrain", "not to", "shun", "reduce", "limit").requiring("buy", "purchas", "use", "using", "order", "procur", "import", "acquir", "deploy"));
     add(Trigger.of(IMPORT_RESTRICTION, 0.85,
-        "\\b(?:ban|bans|banned|banning|bar|bars|barred|barring|prohibit\\w*|forbid\\w*|forbade|block\\w*|restrict\\w*)\\b"
+        "\\b(?:ban|bans|banned|banning|bar|bars|barred|barring|prohibit\\w*|forbid\\w*|forbade|block\\w*|restrict\\w*|discourag\\w*)\\b"
             + ".{0,80}?\\bfrom (?:buying|purchasing|using|importing|ordering|acquiring|deploying|procuring)\\b").requiring(" from "));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
         "\\b(?:ban|bans|banned|banning|barred|bars|prohibit\\w*|exclud\\w*|remov\\w*|phas\\w* out)\\b .{0,40}?"
             + "\\b(?:foreign|imported|us|u\\.s\\.|american|overseas|nvidia)\\b .{0,30}?\\b(?:chips?|processors?|semiconductors?|gpus?|accelerators?)\\b"
             + ".{0,60}?\\b(?:data cent(?:re|er)s?|state|government|critical infrastructure|public|procurement)").requiring("data cent", "state", "government", "critical", "public", "procurement"));
+    add(Trigger.of(IMPORT_RESTRICTION, 0.8,
+        "\\b(?:told|tells?|ordered|orders?|instructed|directed|required|requires|asked|urged|pressed)\\b .{0,100}?\\b(?:phase|phasing|rip|ripping|swap|swapping) out "
+            + "(?:[\\w-]+ ){0,3}?(?:chips|processors|semiconductors|gpus|accelerators|hardware|equipment)\\b").requiring(" out "));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
         "\\bimport (?:ban|restrictions?|curbs?)\\b|\\b(?:ban|bans|banned|banning|halt\\w*|restrict\\w*|suspend\\w*|block\\w*) "
             + gap(3) + "imports\\b").requiring("import"));
@@ -75,7 +79,7 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85, "\\b" + LICENCE + " requirements?\\b|\\blicensing requirements?\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "\\b(?:require|requires|required|requiring|need|needs|needed|needing|must (?:obtain|get|have|seek))\\b "
-            + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b").requiring("licen"));
+            + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the|trade) ){0,3}(?:" + LICENCE + "|permits?)\\b").requiring("licen", "permit"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "(?<=\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) )(?:obtain|get|seek|secure) "
             + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
@@ -89,7 +93,7 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_ALLOWED, 0.9,
         "\\b(?:began|begin|begins|started|starts?|resumed|resumes?) (?:issuing|granting|approving) (?:(?:export|the|some|new) ){0,2}" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
-        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:(?:the|some|several|new|first|its|their|export|more|a|few|of|it|them|us) ){0,3}" + LICENCE + "\\b").requiring("licen"));
+        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:[\\w-]+ ){0,5}?(?:" + LICENCE + "|waivers?|exemptions?|authori[sz]ations?)\\b").requiring("licen", "waiver", "exemption", "authori"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
         "\\b(?:secur(?:ed|es|ing)|won|wins?|winning|obtain(?:ed|s)|receiv(?:ed|es)|got|gets)\\b (?:(?:the|its|their|us|u\\.s\\.|export|first|new|necessary) ){0,3}"
             + LICENCE + " (?:to|for) (?:\\w+ ){0,2}?" + SELL + "\\b"));
