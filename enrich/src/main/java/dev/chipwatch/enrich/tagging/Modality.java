@@ -259,15 +259,6 @@ final class Modality {
     return false;
   }
 
-  private static boolean hasDigit(String lower, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (Character.isDigit(lower.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The trigger's first word is a past form: "allowed", "barred", "let", "cut". */
   private static boolean isPastForm(String lower, int start) {
     int end = start;

@@ -10,7 +10,6 @@ import static dev.chipwatch.enrich.tagging.EventKind.TARIFF;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The phrases that report government actions on the chip trade, as patterns over a lower-cased
