@@ -61,8 +61,9 @@ enum Cue {
   OBJECT_END(join("responding after following matching", "|in response|in retaliation")),
   /** Phrases before a sum that make it a company's value. */
   VALUE(join("worth", "|market value|market valuation|market capitalisation|market capitalization|market cap|valued at",
-      "|valuation of", combine(new String[] {"valuing ", "values ", "value "},
-          new String[] {"it", "the company", "the group", "the firm"}, new String[] {" at"}))),
+      "|valuation of", combine(new String[] {"valuing ", "values ", "value ", "valued "},
+          new String[] {"it", "the company", "the group", "the firm", "the chipmaker", "the chip designer", "the business",
+              "the maker", "the start-up", "the startup", "the designer", "the memory maker", "them"}, new String[] {" at"}))),
   /** Headline verbs that, before a trillion-dollar sum, state a company's value. */
   MILESTONE(join("top tops topped topping hit hits hitting touch touches touched touching reach* cross* pass passes",
       "passed passing surpass* exceed* breach breaches breached become becomes became near nears neared nearing above past beyond")),

@@ -23,6 +23,7 @@ final class Modality {
   private static final Set<String> FUTURE_PREPOSITIONS = Set.of("by", "through", "until", "till", "to", "from");
   /** Words that make "would" report a decision: "said it would allow". */
   private static final Set<String> ANNOUNCING = Set.of("said", "says", "announced", "confirmed", "told");
+  private static final Pattern LICENCE_CONDITION = Pattern.compile("unless (?:(?:a|an|export|special|government|us) ){0,2}licen[cs]e");
   private static final Set<String> MONTH_ABBREVIATIONS =
       Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
   private static final Pattern NUMERIC_NEWS_DATE = Pattern.compile(
@@ -53,7 +54,12 @@ final class Modality {
       }
       return true;
     }
-    return s.cues().any(Cue.HEDGE_AFTER, triggerEnd, clauseEnd(lower, triggerEnd));
+    for (Cues.Hit h : s.cues().all(Cue.HEDGE_AFTER, triggerEnd, clauseEnd(lower, triggerEnd))) {
+      if (!(lower.startsWith("unless", h.start()) && LICENCE_CONDITION.matcher(lower).region(h.start(), lower.length()).lookingAt())) {
+        return true; // but "banned unless a licence is obtained" states a licence rule, not a condition on the ban
+      }
+    }
+    return false;
   }
 
   private static boolean announcedBefore(Sentence s, int offset) {
