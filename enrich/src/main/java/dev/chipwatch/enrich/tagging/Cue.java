@@ -48,8 +48,6 @@ enum Cue {
   /** Words after which a chip is compared with, not covered by, an action ("alternatives such as"). */
   OUT_OF_SCOPE(join("than unlike compared rival rivals alternative alternatives instead rather replace replacing replacement",
       "replacements domestic homegrown local substitutes substitute")),
-  /** "on 12 Jan", "on Jan 12": a dated news day, checked only where "on" is followed by one. */
-  ON(join("on")),
   /** A rule as the subject of "requires": the requirement is the news. */
   RULE(join("rule rules regulation regulations order measure measures requirement change changes law policy")),
   /** Words that place a sentence in the export trade. */

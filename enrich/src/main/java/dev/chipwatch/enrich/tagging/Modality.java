@@ -144,10 +144,14 @@ final class Modality {
     if (s.cues().any(Cue.NEWS_TIME, from, to)) {
       return true;
     }
-    for (Cues.Hit on : s.cues().all(Cue.ON, from, to)) {
-      String next = MentionFinder.wordAfter(s.lower(), on.end());
+    String lower = s.lower();
+    for (int on = lower.indexOf("on ", from); on >= 0 && on + 3 < to; on = lower.indexOf("on ", on + 3)) {
+      if (on > 0 && Chars.isWordChar(lower.charAt(on - 1))) {
+        continue;
+      }
+      String next = MentionFinder.wordAfter(lower, on + 3);
       boolean dateLike = !next.isEmpty() && (Character.isDigit(next.charAt(0)) || MONTH_ABBREVIATIONS.contains(next.substring(0, Math.min(3, next.length()))));
-      if (dateLike && NUMERIC_NEWS_DATE.matcher(s.lower()).region(on.start(), to).lookingAt()) {
+      if (dateLike && NUMERIC_NEWS_DATE.matcher(lower).region(on, to).lookingAt()) {
         return true;
       }
     }
