@@ -50,6 +50,13 @@ enum Cue {
       "replacements domestic homegrown local substitutes substitute")),
   /** A rule as the subject of "requires": the requirement is the news. */
   RULE(join("rule rules regulation regulations order measure measures requirement change changes law policy")),
+  /** "the chips", "both chips": the items of an earlier sentence. */
+  ITEM_ANAPHOR(join("them it", "|both chips|the chip|the chips|these chips|such chips|those chips|the part|the parts|these parts",
+      "|the processor|the processors|the product|the products|both products|both processors|the two")),
+  /** "shipped there": the place of an earlier sentence. */
+  PLACE_ANAPHOR(join("there", "|the country|that country|the mainland")),
+  /** "to certain countries in the Middle East": the countries follow in the next sentence. */
+  UNNAMED_COUNTRIES(join("|certain countries|some countries|several countries|other countries|many countries")),
   /** Words that place a sentence in the export trade. */
   EXPORT(join("export* sale sales sell* ship* supply supplies supplying access deliver*")),
   /** What a tariff on the chip trade is levied on. */

@@ -25,14 +25,6 @@ final class EventExtractor {
           + "(?:neither|no one|nobody|not)\\b.{0,40}\\bexpects? (?:any )?licen[cs]es to be (?:granted|issued|approved)|"
           + "amounts? to an? (?:de facto |outright |effective )?ban|effectively (?:an? )?ban|"
           + "no licen[cs]es (?:are|will be) (?:expected|granted|issued)|(?:will|would) generally deny");
-  /** "the chips", "both chips": the items of an earlier sentence. */
-  private static final Pattern ITEM_ANAPHOR = Pattern.compile(
-      "\\b(?:both chips|the chips?|these chips|such chips|those chips|the parts?|these parts|the processors?|the products?|"
-          + "both products|both processors|them|it|the two)\\b");
-  /** "shipped there": the place of an earlier sentence. */
-  private static final Pattern PLACE_ANAPHOR = Pattern.compile("\\b(?:there|the country|that country|the mainland)\\b");
-  /** "to certain countries in the Middle East": the countries follow in the next sentence. */
-  private static final Pattern UNNAMED_COUNTRIES = Pattern.compile("\\b(?:certain|some|several|other|\\d+) countries\\b");
   private static final Pattern LIST_ELABORATION = Pattern.compile(
       "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)) (?:are|were|is|was) (?:based |located )?in\\b");
   private static final Set<EventKind> EXPORT_KINDS =
@@ -201,7 +193,7 @@ final class EventExtractor {
       default -> {
         Set<String> out = new LinkedHashSet<>(items.vendorWide(s));
         out.addAll(chips);
-        if (out.isEmpty() && ITEM_ANAPHOR.matcher(s.lower()).find()) {
+        if (out.isEmpty() && s.cues().any(Cue.ITEM_ANAPHOR, 0, s.lower().length())) {
           out.addAll(!ctx.titleChips.isEmpty() ? ctx.titleChips : ctx.lastChips);
         }
         yield List.copyOf(out);
@@ -233,11 +225,12 @@ final class EventExtractor {
     if (!found.isEmpty()) {
       return found;
     }
-    if (next != null && UNNAMED_COUNTRIES.matcher(s.lower()).find()) {
+    if (next != null && s.cues().any(Cue.UNNAMED_COUNTRIES, 0, s.lower().length())) {
       List<String> named = places.destinations(next, exporter);
       if (!named.isEmpty()) return named;
     }
-    if (PLACE_ANAPHOR.matcher(s.lower()).find() || (!its.isEmpty() && ITEM_ANAPHOR.matcher(s.lower()).find())) {
+    int n = s.lower().length();
+    if (s.cues().any(Cue.PLACE_ANAPHOR, 0, n) || (!its.isEmpty() && s.cues().any(Cue.ITEM_ANAPHOR, 0, n))) {
       for (String d : ctx.lastPlaces) {
         if (!d.equals(exporter)) return List.of(d);
       }
