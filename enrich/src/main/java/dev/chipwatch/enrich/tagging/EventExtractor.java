@@ -85,6 +85,10 @@ final class EventExtractor {
     }
     // a headline compresses: its action stands only if the body does not report it solely as hedged or past
     candidates.removeIf(c -> c.fromTitle() && ctx.bodyRejected.contains(c.kind()) && !ctx.bodyAccepted.contains(c.kind()));
+    // "Beijing slaps export ban on key chip metals": a headline without items for an action the body
+    // reports under another kind (a materials ban) to the same place
+    candidates.removeIf(c -> c.fromTitle() && c.items().isEmpty() && !ctx.bodyAccepted.contains(c.kind())
+        && candidates.stream().anyMatch(o -> !o.fromTitle() && o.kind() != c.kind() && o.destination().equals(c.destination())));
     return merge(candidates, denialByDefault);
   }
 
@@ -169,7 +173,7 @@ final class EventExtractor {
   }
 
   private void materialsEvent(Sentence s, List<String> materials, Instant published, Context ctx, List<Candidate> out) {
-    TriggerLexicon.Match m = MaterialsCurb.find(s.lower());
+    TriggerLexicon.Match m = MaterialsCurb.find(s);
     if (m == null) {
       return;
     }

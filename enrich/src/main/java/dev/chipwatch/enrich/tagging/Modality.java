@@ -131,6 +131,9 @@ final class Modality {
     if (endsWithRelativeClause(lower, from, m.start()) && isPastForm(lower, m.start())) {
       return true;
     }
+    if (isAsideBeforeSpeech(lower, from, m)) {
+      return true;
+    }
     if (newsTime) {
       return false;
     }
@@ -267,6 +270,22 @@ final class Modality {
       }
     }
     return false;
+  }
+
+  /**
+   * "Biren and Moore Threads, the GPU designers blacklisted by Washington on Tuesday, said they would
+   * comply": the action sits in an aside to the subject of a report about something else.
+   */
+  private static boolean isAsideBeforeSpeech(String lower, int from, TriggerLexicon.Match m) {
+    if (from == 0 || lower.charAt(from - 1) != ',') {
+      return false;
+    }
+    int end = clauseEnd(lower, m.end());
+    if (end >= lower.length() || lower.charAt(end) != ',') {
+      return false;
+    }
+    String next = MentionFinder.wordAfter(lower, end + 1);
+    return ItemFinder.SPEECH.contains(next);
   }
 
   /** The trigger's first word is a past form: "allowed", "barred", "let", "cut". */

@@ -25,7 +25,7 @@ final class PlaceFinder {
       "premier", "minister", "watchdog", "embassy", "side");
 
   private static final java.util.regex.Pattern COUNTRY_LIST_GLUE =
-      java.util.regex.Pattern.compile("(?:,? and (?:the )?|, (?:the )?| or (?:the )?)");
+      java.util.regex.Pattern.compile("(?:,? and (?:the )?|, (?:the )?| or (?:the )?|,? including (?:the )?)");
 
   private final Taxonomy taxonomy;
 
