@@ -144,8 +144,11 @@ final class Modality {
   }
 
   private static boolean isNewsTime(Sentence s, int from, int to) {
-    if (s.cues().any(Cue.NEWS_TIME, from, to)) {
-      return true;
+    for (Cues.Hit h : s.cues().all(Cue.NEWS_TIME, from, to)) {
+      // "Micron said on Monday that ... after Beijing barred ...": the day of the report, not of the action
+      if (!ItemFinder.SPEECH.contains(MentionFinder.wordBefore(s.lower(), h.start()))) {
+        return true;
+      }
     }
     String lower = s.lower();
     for (int on = lower.indexOf("on ", from); on >= 0 && on + 3 < to; on = lower.indexOf("on ", on + 3)) {
