@@ -56,14 +56,15 @@ enum Cue {
   /** "shipped there": the place of an earlier sentence. */
   PLACE_ANAPHOR(join("there", "|the country|that country|the mainland")),
   /** "to certain countries in the Middle East": the countries follow in the next sentence. */
-  UNNAMED_COUNTRIES(join("|certain countries|some countries|several countries|other countries|many countries")),
+  UNNAMED_COUNTRIES(join("|certain countries|some countries|several countries|other countries|many countries",
+      "|additional countries|more countries|further countries|other destinations|additional destinations")),
   /** Words that place a sentence in the export trade. */
   EXPORT(join("export* sale sales sell* ship* supply supplies supplying access deliver*")),
   /** What a tariff on the chip trade is levied on. */
   GOODS(join("goods import imports imported products chip chips semiconductor semiconductors wafer wafers polysilicon",
       "electronics components processor processors equipment tools hardware devices everything")),
   /** Where the object of a tariff ends and the reason for it begins. */
-  OBJECT_END(join("responding after following matching", "|in response|in retaliation")),
+  OBJECT_END(join("responding after following matching said says", "|in response|in retaliation")),
   /** Phrases before a sum that make it a company's value. */
   VALUE(join("worth", "|market value|market valuation|market capitalisation|market capitalization|market cap|valued at",
       "|valuation of", combine(new String[] {"valuing ", "values ", "value ", "valued "},

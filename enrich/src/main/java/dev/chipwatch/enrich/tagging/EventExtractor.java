@@ -27,6 +27,9 @@ final class EventExtractor {
           + "no licen[cs]es (?:are|will be) (?:expected|granted|issued)|(?:will|would) generally deny");
   private static final Pattern LIST_ELABORATION = Pattern.compile(
       "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)) (?:are|were|is|was) (?:based |located )?in\\b");
+  /** Words for goods in general: a tariff on them covers chips only when they are not narrowed ("steel imports"). */
+  private static final Set<String> GENERIC_GOODS = Set.of("goods", "import", "imports", "imported", "products", "everything");
+  private static final Set<String> BROAD_QUALIFIERS = Set.of("on", "all", "of", "foreign", "other", "most", "its", "their", "the", "any");
   private static final Set<EventKind> EXPORT_KINDS =
       EnumSet.of(EventKind.EXPORT_BAN, EventKind.EXPORT_LICENSE_REQUIRED, EventKind.EXPORT_ALLOWED);
 
@@ -238,15 +241,44 @@ final class EventExtractor {
       for (String d : ctx.lastPlaces) {
         if (!d.equals(exporter)) return List.of(d);
       }
+      return List.of();
     }
-    return List.of();
+    // another government's own export rule that names no destination ("Malaysia will require permits
+    // for exports of US AI chips") covers all of them
+    return actor != null && !actor.equals("US") ? List.of("*") : List.of();
   }
 
-  /** "tariffs on US coal, liquefied natural gas and crude oil" is not about chips; "on imports from the US" is. */
+  /**
+   * "tariffs on US coal, liquefied natural gas and crude oil" or "on steel and aluminium imports" are
+   * not about chips; "on imports from the US", "on Chinese goods" and "on semiconductors" are.
+   */
   private static boolean tariffOnGoods(Sentence s, TriggerLexicon.Match m) {
+    if (s.mentions().stream().anyMatch(x -> x.kind() == AliasKind.CHIP)) {
+      return true;
+    }
     Cues.Hit end = s.cues().first(Cue.OBJECT_END, m.start(), s.lower().length());
     int objectEnd = end == null ? s.lower().length() : end.start();
-    return s.cues().any(Cue.GOODS, m.start(), objectEnd) || s.mentions().stream().anyMatch(x -> x.kind() == AliasKind.CHIP);
+    for (Cues.Hit goods : s.cues().all(Cue.GOODS, m.start(), objectEnd)) {
+      String word = s.lower().substring(goods.start(), goods.end());
+      if (!GENERIC_GOODS.contains(word)) {
+        return true;
+      }
+      String before = MentionFinder.wordBefore(s.lower(), goods.start());
+      String after = MentionFinder.wordAfter(s.lower(), goods.end());
+      if (BROAD_QUALIFIERS.contains(before) || after.equals("from") || isCountryAdjective(s, goods.start())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCountryAdjective(Sentence s, int offset) {
+    for (Mention c : s.mentions()) {
+      if (PlaceFinder.isCountry(c) && s.lower().substring(c.end(), offset).isBlank() && c.end() <= offset) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<PolicyAction> merge(List<Candidate> candidates, boolean denialByDefault) {

@@ -27,6 +27,10 @@ final class PlaceFinder {
   private static final java.util.regex.Pattern COUNTRY_LIST_GLUE =
       java.util.regex.Pattern.compile("(?:,? and (?:the )?|, (?:the )?| or (?:the )?|,? including (?:the )?)");
 
+  private static final Set<String> NOT_A_PLACE_AFTER = Set.of(
+      "rules", "rule", "controls", "restrictions", "curbs", "law", "laws", "regulations", "regulators", "regulator",
+      "sanctions", "pressure", "authorities", "government", "officials", "ministry", "lawmakers", "administration");
+
   private final Taxonomy taxonomy;
 
   PlaceFinder(Taxonomy taxonomy) {
@@ -131,6 +135,12 @@ final class PlaceFinder {
   }
 
   private static boolean isDirected(Sentence s, Mention c) {
+    // "to dozens of additional countries, including Saudi Arabia"
+    String previous = MentionFinder.wordBefore(s.lower(), c.start());
+    if ((previous.equals("including") || previous.equals("as"))
+        && s.cues().any(Cue.UNNAMED_COUNTRIES, Math.max(0, c.start() - 60), c.start())) {
+      return true;
+    }
     int at = c.start();
     for (int n = 0; n < 3; n++) {
       String w = MentionFinder.wordBefore(s.lower(), at).toLowerCase(Locale.ROOT);
@@ -168,6 +178,9 @@ final class PlaceFinder {
   /** "Chinese-origin", "Chinese approval": the exporter's own country, not a destination. */
   private static boolean isOrigin(Sentence s, Mention c) {
     String after = s.lower().substring(c.end());
+    if (NOT_A_PLACE_AFTER.contains(MentionFinder.wordAfter(s.lower(), c.end()))) {
+      return true; // "US rules", "Chinese authorities": the country's rules or government, not a destination
+    }
     return after.startsWith("-origin") || after.startsWith("-made") || after.startsWith(" approval") || after.startsWith(" origin");
   }
 

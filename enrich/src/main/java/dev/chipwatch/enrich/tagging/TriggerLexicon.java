@@ -64,6 +64,9 @@ final class TriggerLexicon {
             + "(?:entity list|entities list|list of entities|export control list|export blacklist|trade blacklist|blacklist|black list)").requiring("list").requiring("entity list", "entities list", "list of entities", "control list", "blacklist", "black list"));
     add(Trigger.of(ENTITY_LIST, 0.8, "(?<=\\b(?:the|new) )(?:list|listings|additions) (?:also )?includ(?:e|es|ed)\\b").requiring("list", "addition"));
     add(Trigger.of(ENTITY_LIST, 0.85, "\\bblacklist(?:s|ed|ing)\\b"));
+    add(Trigger.of(ENTITY_LIST, 0.8,
+        "\\b(?:extend\\w*|appl(?:y|ies|ied|ying)|expand\\w*|widen\\w*) (?:[\\w-]+ ){0,3}?(?:entity list|entities list|export blacklist|trade blacklist|blacklist)\\b")
+        .requiring("entity list", "entities list", "blacklist"));
 
     add(Trigger.of(TARIFF, 0.85,
         "\\b(?:impos\\w*|rais(?:e|es|ed|ing)|doubl\\w*|tripl\\w*|quadrupl\\w*|hik(?:e|es|ed|ing)|increas\\w*|sets?|slap\\w*|"
@@ -78,7 +81,7 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85, "\\b" + LICENCE + " requirements?\\b|\\blicensing requirements?\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "\\b(?:require|requires|required|requiring|need|needs|needed|needing|must (?:obtain|get|have|seek))\\b "
-            + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the|trade) ){0,3}(?:" + LICENCE + "|permits?)\\b").requiring("licen", "permit"));
+            + "(?:[\\w.-]+ ){0,3}?(?:" + LICENCE + "|permits?)\\b").requiring("licen", "permit"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "(?<=\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) )(?:obtain|get|seek|secure) "
             + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
