@@ -107,7 +107,7 @@ final class MentionFinder {
       return true;
     }
     String a = alias.text();
-    if (text.regionMatches(false, start, a, 0, a.length())) {
+    if (end - start == a.length() && sameChars(text, start, a)) {
       return true;
     }
     if (a.length() <= 3) {
@@ -115,6 +115,15 @@ final class MentionFinder {
     }
     for (int i = start; i < end; i++) {
       if (Character.isLowerCase(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameChars(String text, int start, String alias) {
+    for (int i = 0; i < alias.length(); i++) {
+      if (text.charAt(start + i) != alias.charAt(i)) {
         return false;
       }
     }
