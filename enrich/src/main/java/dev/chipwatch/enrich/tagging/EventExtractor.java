@@ -258,7 +258,8 @@ final class EventExtractor {
     }
     Cues.Hit end = s.cues().first(Cue.OBJECT_END, m.start(), s.lower().length());
     int objectEnd = end == null ? s.lower().length() : end.start();
-    for (Cues.Hit goods : s.cues().all(Cue.GOODS, m.start(), objectEnd)) {
+    // the object after the trigger, and the subject before it in its clause ("chips were exempted from tariffs")
+    for (Cues.Hit goods : s.cues().all(Cue.GOODS, Modality.clauseStart(s.lower(), m.start()), objectEnd)) {
       String word = s.lower().substring(goods.start(), goods.end());
       if (!GENERIC_GOODS.contains(word)) {
         return true;

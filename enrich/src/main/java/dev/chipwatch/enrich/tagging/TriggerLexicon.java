@@ -75,8 +75,6 @@ final class TriggerLexicon {
     add(Trigger.of(TARIFF, 0.85,
         "\\b(?:tariffs?|duty|duties|levy|levies)\\b " + gap(8)
             + "(?:took|take|takes|went|go|goes|came|come|comes) (?:into |in )?effect\\b").requiring("effect"));
-    add(Trigger.of(TARIFF, 0.8, "\\btariffs? (?:of|at) [\\d.]+ ?(?:%|per ?cent|percent)"));
-    add(Trigger.of(TARIFF, 0.8, "(?<=\\b[\\d.]{1,6} ?(?:%|per ?cent|percent) (?:\\w{1,20} )?)(?:tariffs?|duty|duties|levy)\\b").requiring("%", "cent"));
 
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85, "\\b" + LICENCE + " requirements?\\b|\\blicensing requirements?\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
@@ -105,11 +103,17 @@ final class TriggerLexicon {
         "\\b" + LICENCE + "\\b " + gap(3)
             + "(?:will be|would be|were|was|have been|has been|had been|are being|being|to be|are|is|got|get|gets) (?:now |all |quickly |soon )?(?:granted|issued|approved)\\b").requiring("granted", "issued", "approved"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
-        "\\b(?:grant\\w*|approv\\w*|authori[sz]\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales|exports|shipments|applications)\\b").requiring("sales", "exports", "shipments", "applications"));
+        "\\b(?:grant\\w*|approv\\w*|authori[sz]\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales?|exports?|shipments?|applications)\\b").requiring("sale", "export", "shipment", "applications"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
         "\\b(?:lift|lifted|lifts|lifting|ease|eased|eases|easing|scrap|scrapped|scraps|rescind\\w*|revok\\w*|revers\\w*|"
             + "remov\\w*|drop|dropped|drops|end|ended|ends|relax\\w*|overturn\\w*|roll\\w* back)\\b " + gap(4)
             + "(?:ban|bans|restrictions?|curbs?|" + LICENCE + " requirements?|halt|prohibition|export controls)\\b").asReversal().requiring("ban", "restriction", "curb", "licen", "halt", "prohibition", "controls"));
+    // the passive: "the ban on sales of chip design software to China was lifted"
+    add(Trigger.of(EXPORT_ALLOWED, 0.85,
+        "\\b(?:ban|bans|restrictions?|curbs?|controls|" + LICENCE + " requirements?|halt|prohibition)\\b .{0,80}?\\b(?:was|were|has been|have been|"
+            + "had been|will be|is being|are being) (?:formally |partially |fully |now )?(?:lifted|eased|scrapped|rescinded|removed|revoked|"
+            + "reversed|relaxed|dropped|ended|withdrawn)\\b").asReversal()
+        .requiring("lifted", "eased", "scrapped", "rescinded", "removed", "revoked", "reversed", "relaxed", "dropped", "ended", "withdrawn"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85, "(?<=\\b(?:will|to|agreed to|decided to|would now) (?:now )?)(?:allow|permit|let)\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
         "\\b(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting|let|lets|authori[sz](?:e|es|ed|ing)|cleared|clears|approved)\\b "
