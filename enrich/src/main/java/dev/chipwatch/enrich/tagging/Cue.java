@@ -17,7 +17,8 @@ enum Cue {
       "plan plans planned planning intend* seek* sought", "|expected to|expects to|expect to|set to|poised to|preparing to|prepares to",
       "threaten* deny denies denied denial rumor* rumour* speculat* bill bills legislation lawmakers senator senators",
       "congressman congressmen uncertain unclear hope hopes hoped hoping lobb* talks negotiat* would study studying",
-      "options possible potential proposal", "|no plan|no plans|no decision|call for|calls for|called for|far from certain",
+      "options possible potential proposal wants want wanted demands demanded resolve dispute disputes",
+      "|try to|tries to|trying to|tried to|in talks|in negotiations", "|no plan|no plans|no decision|call for|calls for|called for|far from certain",
       "|no assurance|push for|pushes for|pushed for|pushing for|would have|want to|wants to|aim to|aims to",
       "|review whether|reviewing whether",
       combine(new String[] {"urge", "urges", "urged", "urging", "ask", "asks", "asked"}, new String[] {"", "the "},
@@ -63,6 +64,9 @@ enum Cue {
   /** What a tariff on the chip trade is levied on. */
   GOODS(join("goods import imports imported products chip chips semiconductor semiconductors wafer wafers polysilicon",
       "electronics components processor processors equipment tools hardware devices everything")),
+  /** Words for chips in general: an import curb on them is on the chip trade. */
+  CHIP_WORDS(join("chip chips processor processors semiconductor semiconductors gpu gpus accelerator accelerators memory",
+      "|graphics cards|ai hardware")),
   /** Where the object of a tariff ends and the reason for it begins. */
   OBJECT_END(join("responding after following matching said says", "|in response|in retaliation")),
   /** Phrases before a sum that make it a company's value. */

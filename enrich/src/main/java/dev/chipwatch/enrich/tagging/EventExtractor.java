@@ -143,6 +143,9 @@ final class EventExtractor {
       if (m.kind() == EventKind.TARIFF && !tariffOnGoods(s, m)) {
         continue;
       }
+      if (m.kind() == EventKind.IMPORT_RESTRICTION && its.isEmpty() && !namesChips(s, m.start())) {
+        continue; // "told officials not to use iPhones": devices, not chips
+      }
       done.add(m.kind());
       if (!s.inTitle() && !destinations.isEmpty()) ctx.bodyAccepted.add(m.kind());
       if (m.kind() == EventKind.ENTITY_LIST) {
@@ -271,6 +274,16 @@ final class EventExtractor {
       }
     }
     return false;
+  }
+
+  /** Whether the sentence from offset on speaks of chips: a chip or vendor name, or a word for chips. */
+  private static boolean namesChips(Sentence s, int offset) {
+    for (Mention x : s.mentions()) {
+      if (x.start() >= offset && (x.kind() == AliasKind.CHIP || x.kind() == AliasKind.VENDOR)) {
+        return true;
+      }
+    }
+    return s.cues().any(Cue.CHIP_WORDS, offset, s.lower().length());
   }
 
   private static boolean isCountryAdjective(Sentence s, int offset) {
