@@ -18,7 +18,7 @@ enum Cue {
       "threaten* deny denies denied denial rumor* rumour* speculat* bill bills legislation lawmakers senator senators",
       "congressman congressmen uncertain unclear hope hopes hoped hoping lobb* talks negotiat* would study studying",
       "options possible potential proposal wants want wanted demands demanded resolve dispute disputes",
-      "|try to|tries to|trying to|tried to|in talks|in negotiations", "|no plan|no plans|no decision|call for|calls for|called for|far from certain",
+      "|try to|tries to|trying to|tried to|in talks|in negotiations|called on|calls on|call on", "|no plan|no plans|no decision|call for|calls for|called for|far from certain",
       "|no assurance|push for|pushes for|pushed for|pushing for|would have|want to|wants to|aim to|aims to",
       "|review whether|reviewing whether",
       combine(new String[] {"urge", "urges", "urged", "urging", "ask", "asks", "asked"}, new String[] {"", "the "},
@@ -31,7 +31,8 @@ enum Cue {
   /** Reported speech: a pluperfect after it is only the backshift. */
   SPEECH(join("said says told tells announced disclosed confirmed reported filing statement", "|according to")),
   /** A subordinate clause that recalls an earlier action: "before the US banned...". */
-  RECAP(join("since before after following when until",
+  RECAP(join("since before after following when until welcomed welcomes criticised criticized criticises criticizes condemned",
+      "condemns opposed opposes praised protested reacting",
       "|ever since|in the wake of|response to|responding to|reaction to|reacting to|retaliation for|in retaliation against")),
   RELATIVE_PAST(join("previously",
       "|last year|last month|years ago|a year ago|months ago|in the past|in previous years|earlier this year|late last year",
