@@ -105,11 +105,6 @@ final class AhoCorasick {
     return row;
   }
 
-  /** Size of the transition table, for diagnostics: states x alphabet width. */
-  String size() {
-    return (next.length / width) + " states x " + width + " columns";
-  }
-
   int length(int pattern) {
     return lengths[pattern];
   }

@@ -17,7 +17,8 @@ enum Cue {
       "plan plans planned planning intend* seek* sought", "|expected to|expects to|expect to|set to|poised to|preparing to|prepares to",
       "threaten* deny denies denied denial rumor* rumour* speculat* bill bills legislation lawmakers senator senators",
       "congressman congressmen uncertain unclear hope hopes hoped hoping lobb* talks negotiat* would study studying",
-      "options possible potential proposal", "|no plan|no plans|no decision|call for|calls for|called for|far from certain",
+      "options possible potential proposal wants want wanted demands demanded resolve dispute disputes",
+      "|try to|tries to|trying to|tried to|in talks|in negotiations|called on|calls on|call on", "|no plan|no plans|no decision|call for|calls for|called for|far from certain",
       "|no assurance|push for|pushes for|pushed for|pushing for|would have|want to|wants to|aim to|aims to",
       "|review whether|reviewing whether",
       combine(new String[] {"urge", "urges", "urged", "urging", "ask", "asks", "asked"}, new String[] {"", "the "},
@@ -30,7 +31,8 @@ enum Cue {
   /** Reported speech: a pluperfect after it is only the backshift. */
   SPEECH(join("said says told tells announced disclosed confirmed reported filing statement", "|according to")),
   /** A subordinate clause that recalls an earlier action: "before the US banned...". */
-  RECAP(join("since before after following when until",
+  RECAP(join("since before after following when until welcomed welcomes criticised criticized criticises criticizes condemned",
+      "condemns opposed opposes praised protested reacting",
       "|ever since|in the wake of|response to|responding to|reaction to|reacting to|retaliation for|in retaliation against")),
   RELATIVE_PAST(join("previously",
       "|last year|last month|years ago|a year ago|months ago|in the past|in previous years|earlier this year|late last year",
@@ -48,19 +50,31 @@ enum Cue {
   /** Words after which a chip is compared with, not covered by, an action ("alternatives such as"). */
   OUT_OF_SCOPE(join("than unlike compared rival rivals alternative alternatives instead rather replace replacing replacement",
       "replacements domestic homegrown local substitutes substitute")),
-  /** "on 12 Jan", "on Jan 12": a dated news day, checked only where "on" is followed by one. */
-  ON(join("on")),
+  /** A rule as the subject of "requires": the requirement is the news. */
+  RULE(join("rule rules regulation regulations order measure measures requirement change changes law policy")),
+  /** "the chips", "both chips": the items of an earlier sentence. */
+  ITEM_ANAPHOR(join("them it", "|both chips|the chip|the chips|these chips|such chips|those chips|the part|the parts|these parts",
+      "|the processor|the processors|the product|the products|both products|both processors|the two")),
+  /** "shipped there": the place of an earlier sentence. */
+  PLACE_ANAPHOR(join("there", "|the country|that country|the mainland")),
+  /** "to certain countries in the Middle East": the countries follow in the next sentence. */
+  UNNAMED_COUNTRIES(join("|certain countries|some countries|several countries|other countries|many countries",
+      "|additional countries|more countries|further countries|other destinations|additional destinations")),
   /** Words that place a sentence in the export trade. */
   EXPORT(join("export* sale sales sell* ship* supply supplies supplying access deliver*")),
   /** What a tariff on the chip trade is levied on. */
   GOODS(join("goods import imports imported products chip chips semiconductor semiconductors wafer wafers polysilicon",
       "electronics components processor processors equipment tools hardware devices everything")),
+  /** Words for chips in general: an import curb on them is on the chip trade. */
+  CHIP_WORDS(join("chip chips processor processors semiconductor semiconductors gpu gpus accelerator accelerators memory",
+      "|graphics cards|ai hardware")),
   /** Where the object of a tariff ends and the reason for it begins. */
-  OBJECT_END(join("responding after following matching", "|in response|in retaliation")),
+  OBJECT_END(join("responding after following matching said says", "|in response|in retaliation")),
   /** Phrases before a sum that make it a company's value. */
   VALUE(join("worth", "|market value|market valuation|market capitalisation|market capitalization|market cap|valued at",
-      "|valuation of", combine(new String[] {"valuing ", "values ", "value "},
-          new String[] {"it", "the company", "the group", "the firm"}, new String[] {" at"}))),
+      "|valuation of", combine(new String[] {"valuing ", "values ", "value ", "valued "},
+          new String[] {"it", "the company", "the group", "the firm", "the chipmaker", "the chip designer", "the business",
+              "the maker", "the start-up", "the startup", "the designer", "the memory maker", "them"}, new String[] {" at"}))),
   /** Headline verbs that, before a trillion-dollar sum, state a company's value. */
   MILESTONE(join("top tops topped topping hit hits hitting touch touches touched touching reach* cross* pass passes",
       "passed passing surpass* exceed* breach breaches breached become becomes became near nears neared nearing above past beyond")),

@@ -25,14 +25,11 @@ final class EventExtractor {
           + "(?:neither|no one|nobody|not)\\b.{0,40}\\bexpects? (?:any )?licen[cs]es to be (?:granted|issued|approved)|"
           + "amounts? to an? (?:de facto |outright |effective )?ban|effectively (?:an? )?ban|"
           + "no licen[cs]es (?:are|will be) (?:expected|granted|issued)|(?:will|would) generally deny");
-  /** "the chips", "both chips": the items of an earlier sentence. */
-  private static final Pattern ITEM_ANAPHOR = Pattern.compile(
-      "\\b(?:both chips|the chips?|these chips|such chips|those chips|the parts?|these parts|the processors?|the products?|"
-          + "both products|both processors|them|it|the two)\\b");
-  /** "shipped there": the place of an earlier sentence. */
-  private static final Pattern PLACE_ANAPHOR = Pattern.compile("\\b(?:there|the country|that country|the mainland)\\b");
-  /** "to certain countries in the Middle East": the countries follow in the next sentence. */
-  private static final Pattern UNNAMED_COUNTRIES = Pattern.compile("\\b(?:certain|some|several|other|\\d+) countries\\b");
+  private static final Pattern LIST_ELABORATION = Pattern.compile(
+      "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)) (?:are|were|is|was) (?:based |located )?in\\b");
+  /** Words for goods in general: a tariff on them covers chips only when they are not narrowed ("steel imports"). */
+  private static final Set<String> GENERIC_GOODS = Set.of("goods", "import", "imports", "imported", "products", "everything");
+  private static final Set<String> BROAD_QUALIFIERS = Set.of("on", "all", "of", "foreign", "other", "most", "its", "their", "the", "any");
   private static final Set<EventKind> EXPORT_KINDS =
       EnumSet.of(EventKind.EXPORT_BAN, EventKind.EXPORT_LICENSE_REQUIRED, EventKind.EXPORT_ALLOWED);
 
@@ -91,6 +88,10 @@ final class EventExtractor {
     }
     // a headline compresses: its action stands only if the body does not report it solely as hedged or past
     candidates.removeIf(c -> c.fromTitle() && ctx.bodyRejected.contains(c.kind()) && !ctx.bodyAccepted.contains(c.kind()));
+    // "Beijing slaps export ban on key chip metals": a headline without items for an action the body
+    // reports under another kind (a materials ban) to the same place
+    candidates.removeIf(c -> c.fromTitle() && c.items().isEmpty() && !ctx.bodyAccepted.contains(c.kind())
+        && candidates.stream().anyMatch(o -> !o.fromTitle() && o.kind() != c.kind() && o.destination().equals(c.destination())));
     return merge(candidates, denialByDefault);
   }
 
@@ -142,11 +143,30 @@ final class EventExtractor {
       if (m.kind() == EventKind.TARIFF && !tariffOnGoods(s, m)) {
         continue;
       }
+      if (m.kind() == EventKind.IMPORT_RESTRICTION && its.isEmpty() && !namesChips(s, m.start())) {
+        continue; // "told officials not to use iPhones": devices, not chips
+      }
       done.add(m.kind());
       if (!s.inTitle() && !destinations.isEmpty()) ctx.bodyAccepted.add(m.kind());
+      if (m.kind() == EventKind.ENTITY_LIST) {
+        listElaboration(s, next, actor, out);
+      }
       for (String destination : destinations) {
         out.add(new Candidate(m.kind(), its, destination, s.text(), confidence, s.inTitle()));
       }
+    }
+  }
+
+  /**
+   * "Others are in India, Iran and Turkey." after an entity-list addition: the list's further
+   * destinations, given in the next sentence.
+   */
+  private void listElaboration(Sentence s, Sentence next, String lister, List<Candidate> out) {
+    if (next == null || !LIST_ELABORATION.matcher(next.lower()).lookingAt()) {
+      return;
+    }
+    for (String country : places.countries(next, lister == null ? "US" : lister)) {
+      out.add(new Candidate(EventKind.ENTITY_LIST, List.of(), country, next.text(), 0.6, false));
     }
   }
 
@@ -159,7 +179,7 @@ final class EventExtractor {
   }
 
   private void materialsEvent(Sentence s, List<String> materials, Instant published, Context ctx, List<Candidate> out) {
-    TriggerLexicon.Match m = MaterialsCurb.find(s.lower());
+    TriggerLexicon.Match m = MaterialsCurb.find(s);
     if (m == null) {
       return;
     }
@@ -183,7 +203,7 @@ final class EventExtractor {
       default -> {
         Set<String> out = new LinkedHashSet<>(items.vendorWide(s));
         out.addAll(chips);
-        if (out.isEmpty() && ITEM_ANAPHOR.matcher(s.lower()).find()) {
+        if (out.isEmpty() && s.cues().any(Cue.ITEM_ANAPHOR, 0, s.lower().length())) {
           out.addAll(!ctx.titleChips.isEmpty() ? ctx.titleChips : ctx.lastChips);
         }
         yield List.copyOf(out);
@@ -215,23 +235,64 @@ final class EventExtractor {
     if (!found.isEmpty()) {
       return found;
     }
-    if (next != null && UNNAMED_COUNTRIES.matcher(s.lower()).find()) {
+    if (next != null && s.cues().any(Cue.UNNAMED_COUNTRIES, 0, s.lower().length())) {
       List<String> named = places.destinations(next, exporter);
       if (!named.isEmpty()) return named;
     }
-    if (PLACE_ANAPHOR.matcher(s.lower()).find() || (!its.isEmpty() && ITEM_ANAPHOR.matcher(s.lower()).find())) {
+    int n = s.lower().length();
+    if (s.cues().any(Cue.PLACE_ANAPHOR, 0, n) || (!its.isEmpty() && s.cues().any(Cue.ITEM_ANAPHOR, 0, n))) {
       for (String d : ctx.lastPlaces) {
         if (!d.equals(exporter)) return List.of(d);
       }
+      return List.of();
     }
-    return List.of();
+    // another government's own export rule that names no destination ("Malaysia will require permits
+    // for exports of US AI chips") covers all of them
+    return actor != null && !actor.equals("US") ? List.of("*") : List.of();
   }
 
-  /** "tariffs on US coal, liquefied natural gas and crude oil" is not about chips; "on imports from the US" is. */
+  /**
+   * "tariffs on US coal, liquefied natural gas and crude oil" or "on steel and aluminium imports" are
+   * not about chips; "on imports from the US", "on Chinese goods" and "on semiconductors" are.
+   */
   private static boolean tariffOnGoods(Sentence s, TriggerLexicon.Match m) {
+    if (s.mentions().stream().anyMatch(x -> x.kind() == AliasKind.CHIP)) {
+      return true;
+    }
     Cues.Hit end = s.cues().first(Cue.OBJECT_END, m.start(), s.lower().length());
     int objectEnd = end == null ? s.lower().length() : end.start();
-    return s.cues().any(Cue.GOODS, m.start(), objectEnd) || s.mentions().stream().anyMatch(x -> x.kind() == AliasKind.CHIP);
+    // the object after the trigger, and the subject before it in its clause ("chips were exempted from tariffs")
+    for (Cues.Hit goods : s.cues().all(Cue.GOODS, Modality.clauseStart(s.lower(), m.start()), objectEnd)) {
+      String word = s.lower().substring(goods.start(), goods.end());
+      if (!GENERIC_GOODS.contains(word)) {
+        return true;
+      }
+      String before = MentionFinder.wordBefore(s.lower(), goods.start());
+      String after = MentionFinder.wordAfter(s.lower(), goods.end());
+      if (BROAD_QUALIFIERS.contains(before) || after.equals("from") || isCountryAdjective(s, goods.start())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the sentence from offset on speaks of chips: a chip or vendor name, or a word for chips. */
+  private static boolean namesChips(Sentence s, int offset) {
+    for (Mention x : s.mentions()) {
+      if (x.start() >= offset && (x.kind() == AliasKind.CHIP || x.kind() == AliasKind.VENDOR)) {
+        return true;
+      }
+    }
+    return s.cues().any(Cue.CHIP_WORDS, offset, s.lower().length());
+  }
+
+  private static boolean isCountryAdjective(Sentence s, int offset) {
+    for (Mention c : s.mentions()) {
+      if (PlaceFinder.isCountry(c) && s.lower().substring(c.end(), offset).isBlank() && c.end() <= offset) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<PolicyAction> merge(List<Candidate> candidates, boolean denialByDefault) {

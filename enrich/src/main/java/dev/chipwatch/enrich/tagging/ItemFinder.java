@@ -21,8 +21,6 @@ final class ItemFinder {
   static final Set<String> SPEECH = Set.of(
       "said", "says", "told", "tells", "expects", "expected", "reported", "reports", "announced", "announces",
       "confirmed", "confirms", "added", "warned", "estimated", "estimates", "declined", "disclosed", "stated");
-  private static final Pattern PRODUCT_FROM_VENDOR = Pattern.compile(
-      "\\b(\\w+) (?:[\\w-]+ ){0,2}(?:from|by|made by|designed by|produced by) (?:the likes of )?$");
   private static final Pattern VENDOR_LIST_GLUE = Pattern.compile("(?:'s)?(?:,? and |, | or | & |,)");
 
   private final Taxonomy taxonomy;
@@ -139,14 +137,29 @@ final class ItemFinder {
     return false;
   }
 
+  /** "chips from Nvidia", "processors made by AMD", "chips from the likes of Nvidia". */
   private static boolean productNounBefore(Sentence s, int offset) {
-    String before = s.lower().substring(Math.max(0, offset - 60), offset);
-    var m = PRODUCT_FROM_VENDOR.matcher(before);
-    if (!m.find()) {
+    String lower = s.lower();
+    int i = offset;
+    String[] words = new String[6];
+    for (int k = 0; k < words.length; k++) {
+      while (i > 0 && lower.charAt(i - 1) == ' ') i--;
+      int end = i;
+      while (i > 0 && (Chars.isWordChar(lower.charAt(i - 1)) || lower.charAt(i - 1) == '-')) i--;
+      words[k] = lower.substring(i, end);
+      if (end == i) {
+        break;
+      }
+    }
+    int k = 0;
+    if (words[0].equals("of") && words[1].equals("likes") && words[2].equals("the")) {
+      k = 3;
+    }
+    if (!words[k].equals("from") && !words[k].equals("by")) {
       return false;
     }
-    for (String w : before.substring(m.start()).trim().split(" ")) {
-      if (PRODUCT_NOUNS.contains(w)) {
+    for (int j = k + 1; j < Math.min(words.length, k + 5); j++) {
+      if (words[j] != null && PRODUCT_NOUNS.contains(words[j])) {
         return true;
       }
     }

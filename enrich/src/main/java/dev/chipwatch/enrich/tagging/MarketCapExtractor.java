@@ -1,6 +1,5 @@
 package dev.chipwatch.enrich.tagging;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ final class MarketCapExtractor {
     if (CHANGE_AFTER.matcher(after).find()) {
       return false;
     }
-    Cues.Hit cue = cueWithin(s, Cue.VALUE, from, anchor, 5);
+    Cues.Hit cue = cueWithin(s, Cue.VALUE, from, anchor, 7);
     if (cue != null) {
       return !s.cues().any(Cue.NOT_VALUE, cue.start(), anchor) && !changeBefore(s, from, cue.start());
     }

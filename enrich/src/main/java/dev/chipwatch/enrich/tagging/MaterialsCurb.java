@@ -17,17 +17,38 @@ final class MaterialsCurb {
 
   private MaterialsCurb() {}
 
-  /** The curb word in a sentence that also speaks of exports, or null. */
-  static TriggerLexicon.Match find(String lower) {
+  /** The curb word nearest a material name, in a sentence that also speaks of exports, or null. */
+  static TriggerLexicon.Match find(Sentence s) {
+    String lower = s.lower();
     if (!EXPORT.matcher(lower).find()) {
       return null;
     }
     Matcher m = CURB.matcher(lower);
+    TriggerLexicon.Match best = null;
+    int bestDistance = Integer.MAX_VALUE;
     while (m.find()) {
-      if (!UNDO_BEFORE.matcher(lower.substring(0, m.start())).find()) {
-        return new TriggerLexicon.Match(MATERIALS, m.start(), m.end());
+      if (UNDO_BEFORE.matcher(lower.substring(0, m.start())).find()) {
+        continue;
+      }
+      int distance = distanceToMaterial(s, m.start(), m.end());
+      if (distance < bestDistance) {
+        best = new TriggerLexicon.Match(MATERIALS, m.start(), m.end());
+        bestDistance = distance;
       }
     }
-    return null;
+    // "export controls on all critical software, in response to Beijing's rare-earth restrictions":
+    // only a curb word near the metal speaks of it
+    return bestDistance <= 80 ? best : null;
+  }
+
+  private static int distanceToMaterial(Sentence s, int start, int end) {
+    int best = Integer.MAX_VALUE;
+    for (Mention x : s.mentions()) {
+      if (x.kind() == AliasKind.MATERIAL) {
+        int d = x.start() >= end ? x.start() - end : start >= x.end() ? start - x.end() : 0;
+        best = Math.min(best, d);
+      }
+    }
+    return best;
   }
 }

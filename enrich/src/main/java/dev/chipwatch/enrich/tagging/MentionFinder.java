@@ -42,6 +42,14 @@ final class MentionFinder {
    * @param titleCase the text is a headline in title case, where every word is capitalised
    */
   List<Mention> find(String text, boolean titleCase) {
+    return find(text, titleCase, new java.util.HashSet<>());
+  }
+
+  /**
+   * As {@link #find(String, boolean)}, adding to {@code people} each family name seen used for a
+   * person ("Edward Hopper"), so that the caller can drop later bare uses in the same article.
+   */
+  List<Mention> find(String text, boolean titleCase, Set<String> people) {
     List<Mention> candidates = new ArrayList<>();
     automaton.scan(text, (p, end) -> {
       Alias alias = aliases.get(p);
@@ -64,6 +72,7 @@ final class MentionFinder {
     List<Mention> out = new ArrayList<>(chosen.size());
     for (Mention m : chosen) {
       if (m.alias().surname() && isPersonName(text, m, titleCase)) {
+        people.add(m.alias().text());
         continue;
       }
       if (m.kind() == AliasKind.CAPITAL && isPlace(text, m)) {
@@ -98,7 +107,7 @@ final class MentionFinder {
       return true;
     }
     String a = alias.text();
-    if (text.regionMatches(false, start, a, 0, a.length())) {
+    if (end - start == a.length() && sameChars(text, start, a)) {
       return true;
     }
     if (a.length() <= 3) {
@@ -112,6 +121,15 @@ final class MentionFinder {
     return true;
   }
 
+  private static boolean sameChars(String text, int start, String alias) {
+    for (int i = 0; i < alias.length(); i++) {
+      if (text.charAt(start + i) != alias.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** "Dana Blackwell", "Mr Blackwell", "Blackwell said": a person, not the chips. */
   private static boolean isPersonName(String text, Mention m, boolean titleCase) {
     String before = wordBefore(text, m.start());
@@ -119,12 +137,31 @@ final class MentionFinder {
     if (PERSON_TITLES.contains(beforeLower.replace(".", ""))) {
       return true;
     }
+    if (before.length() == 2 && Character.isUpperCase(before.charAt(0)) && before.charAt(1) == '.') {
+      return true; // a middle initial: "Vera C. Rubin"
+    }
     if (!titleCase && before.length() > 1 && Character.isUpperCase(before.charAt(0))
         && before.chars().skip(1).allMatch(Character::isLowerCase) && !NOT_FIRST_NAMES.contains(beforeLower)) {
       return true;
     }
     String after = wordAfter(text, m.end());
     return SPEECH_VERBS.contains(after.toLowerCase(Locale.ROOT)) && !text.startsWith("'", m.end());
+  }
+
+  /** Words after a family name that make it the chips even in an article about a person of that name. */
+  private static final Set<String> CHIP_CONTEXT = Set.of(
+      "chip", "chips", "gpu", "gpus", "processor", "processors", "architecture", "generation", "platform", "system",
+      "systems", "accelerator", "accelerators", "superchip", "superchips", "ultra", "series", "family", "products");
+
+  /** A bare family name in an article that has used it for a person: the person again, unless chip words follow. */
+  static boolean isPersonAgain(String text, Mention m, Set<String> people) {
+    if (!m.alias().surname() || !people.contains(m.alias().text())) {
+      return false;
+    }
+    String after = wordAfter(text, m.end()).toLowerCase(Locale.ROOT);
+    String before = wordBefore(text, m.start()).toLowerCase(Locale.ROOT);
+    return !CHIP_CONTEXT.contains(after) && !text.startsWith("-based", m.end())
+        && !before.equals("nvidia") && !before.equals("nvidia's");
   }
 
   /** "a conference in Taipei", "Beijing-based": the city, not the government. */

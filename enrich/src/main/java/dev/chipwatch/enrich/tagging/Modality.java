@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * sentence's {@link Cues}, found in one scan, so each check is a look-up, not a regex pass.
  */
 final class Modality {
+  private static final Set<String> STATIVE_NEEDS = Set.of("needs", "need", "requires", "require");
+  private static final Set<String> CHANGE_MARKERS = Set.of("will", "would", "now", "must", "to", "shall", "also", "newly");
   private static final Set<String> PLUPERFECT_MARKS = Set.of("had", "already", "previously", "earlier", "originally", "first");
   private static final Set<String> RELATIVE_PRONOUNS = Set.of("that", "which", "who");
   private static final Set<String> PERFECT = Set.of("has", "have", "had");
@@ -21,6 +23,7 @@ final class Modality {
   private static final Set<String> FUTURE_PREPOSITIONS = Set.of("by", "through", "until", "till", "to", "from");
   /** Words that make "would" report a decision: "said it would allow". */
   private static final Set<String> ANNOUNCING = Set.of("said", "says", "announced", "confirmed", "told");
+  private static final Pattern LICENCE_CONDITION = Pattern.compile("unless (?:(?:a|an|export|special|government|us) ){0,2}licen[cs]e");
   private static final Set<String> MONTH_ABBREVIATIONS =
       Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
   private static final Pattern NUMERIC_NEWS_DATE = Pattern.compile(
@@ -51,7 +54,12 @@ final class Modality {
       }
       return true;
     }
-    return s.cues().any(Cue.HEDGE_AFTER, triggerEnd, clauseEnd(lower, triggerEnd));
+    for (Cues.Hit h : s.cues().all(Cue.HEDGE_AFTER, triggerEnd, clauseEnd(lower, triggerEnd))) {
+      if (!(lower.startsWith("unless", h.start()) && LICENCE_CONDITION.matcher(lower).region(h.start(), lower.length()).lookingAt())) {
+        return true; // but "banned unless a licence is obtained" states a licence rule, not a condition on the ban
+      }
+    }
+    return false;
   }
 
   private static boolean announcedBefore(Sentence s, int offset) {
@@ -74,7 +82,7 @@ final class Modality {
       return false;
     }
     String lower = s.lower();
-    int from = Math.max(0, m.start() - 40);
+    int from = Math.max(0, m.start() - 50);
     for (Cues.Hit h : s.cues().all(Cue.NEGATION, from, m.start())) {
       if (lower.startsWith("no longer", h.start())) {
         continue;
@@ -88,7 +96,7 @@ final class Modality {
   }
 
   private static boolean closeAndSameClause(String lower, int from, int to) {
-    if (to - from > 25) {
+    if (to - from > 40) {
       return false;
     }
     for (int i = from; i < to; i++) {
@@ -123,20 +131,33 @@ final class Modality {
     if (endsWithRelativeClause(lower, from, m.start()) && isPastForm(lower, m.start())) {
       return true;
     }
+    if (isAsideBeforeSpeech(lower, from, m)) {
+      return true;
+    }
     if (newsTime) {
       return false;
+    }
+    if (m.kind() == EventKind.EXPORT_LICENSE_REQUIRED && isStandingRequirement(s, m)) {
+      return true;
     }
     return s.cues().any(Cue.RECAP, Math.max(from, m.start() - 50), m.start()) || s.cues().any(Cue.RELATIVE_PAST, from, to);
   }
 
   private static boolean isNewsTime(Sentence s, int from, int to) {
-    if (s.cues().any(Cue.NEWS_TIME, from, to)) {
-      return true;
+    for (Cues.Hit h : s.cues().all(Cue.NEWS_TIME, from, to)) {
+      // "Micron said on Monday that ... after Beijing barred ...": the day of the report, not of the action
+      if (!ItemFinder.SPEECH.contains(MentionFinder.wordBefore(s.lower(), h.start()))) {
+        return true;
+      }
     }
-    for (Cues.Hit on : s.cues().all(Cue.ON, from, to)) {
-      String next = MentionFinder.wordAfter(s.lower(), on.end());
+    String lower = s.lower();
+    for (int on = lower.indexOf("on ", from); on >= 0 && on + 3 < to; on = lower.indexOf("on ", on + 3)) {
+      if (on > 0 && Chars.isWordChar(lower.charAt(on - 1))) {
+        continue;
+      }
+      String next = MentionFinder.wordAfter(lower, on + 3);
       boolean dateLike = !next.isEmpty() && (Character.isDigit(next.charAt(0)) || MONTH_ABBREVIATIONS.contains(next.substring(0, Math.min(3, next.length()))));
-      if (dateLike && NUMERIC_NEWS_DATE.matcher(s.lower()).region(on.start(), to).lookingAt()) {
+      if (dateLike && NUMERIC_NEWS_DATE.matcher(lower).region(on, to).lookingAt()) {
         return true;
       }
     }
@@ -167,6 +188,27 @@ final class Modality {
     return false;
   }
 
+  /**
+   * "The company needs licences to ship its tools": a requirement that stands, described in the plain
+   * present, not a new one ("will need", "now requires", "the rule requires").
+   */
+  private static boolean isStandingRequirement(Sentence s, TriggerLexicon.Match m) {
+    String lower = s.lower();
+    int end = m.start();
+    while (end < lower.length() && Chars.isLetter(lower.charAt(end))) end++;
+    String verb = lower.substring(m.start(), end);
+    if (!STATIVE_NEEDS.contains(verb)) {
+      return false;
+    }
+    String[] before = lastWords(lower, 0, m.start(), 3);
+    for (String w : before) {
+      if (CHANGE_MARKERS.contains(w)) {
+        return false;
+      }
+    }
+    return !s.cues().any(Cue.RULE, 0, m.start());
+  }
+
   /** "had allowed", "had already banned", "previously barred": the last words before the trigger. */
   private static boolean endsWithPluperfect(String lower, int from, int triggerStart) {
     String[] last = lastWords(lower, from, triggerStart, 2);
@@ -175,10 +217,20 @@ final class Modality {
 
   /** "licences that allowed", "Washington, which has lifted". */
   private static boolean endsWithRelativeClause(String lower, int from, int triggerStart) {
-    String[] last = lastWords(lower, from, triggerStart, 3);
-    return RELATIVE_PRONOUNS.contains(last[0])
-        || (PERFECT.contains(last[0]) && RELATIVE_PRONOUNS.contains(last[1]))
-        || (PERFECT.contains(last[1]) && RELATIVE_PRONOUNS.contains(last[2]));
+    String[] last = lastWords(lower, from, triggerStart, 5);
+    if (RELATIVE_PRONOUNS.contains(last[0]) || (PERFECT.contains(last[1]) && RELATIVE_PRONOUNS.contains(last[2]))) {
+      return true;
+    }
+    // "which Chinese regulators have discouraged": a perfect after "which" and its subject ("that" is
+    // too often "said that the US had...")
+    if (PERFECT.contains(last[0])) {
+      for (int k = 1; k < last.length; k++) {
+        if (last[k].equals("which") || last[k].equals("who")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The n words before offset (nearest first), "" where the clause runs out. */
@@ -223,13 +275,20 @@ final class Modality {
     return false;
   }
 
-  private static boolean hasDigit(String lower, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (Character.isDigit(lower.charAt(i))) {
-        return true;
-      }
+  /**
+   * "Biren and Moore Threads, the GPU designers blacklisted by Washington on Tuesday, said they would
+   * comply": the action sits in an aside to the subject of a report about something else.
+   */
+  private static boolean isAsideBeforeSpeech(String lower, int from, TriggerLexicon.Match m) {
+    if (from == 0 || lower.charAt(from - 1) != ',') {
+      return false;
     }
-    return false;
+    int end = clauseEnd(lower, m.end());
+    if (end >= lower.length() || lower.charAt(end) != ',') {
+      return false;
+    }
+    String next = MentionFinder.wordAfter(lower, end + 1);
+    return ItemFinder.SPEECH.contains(next);
   }
 
   /** The trigger's first word is a past form: "allowed", "barred", "let", "cut". */

@@ -25,7 +25,11 @@ final class PlaceFinder {
       "premier", "minister", "watchdog", "embassy", "side");
 
   private static final java.util.regex.Pattern COUNTRY_LIST_GLUE =
-      java.util.regex.Pattern.compile("(?:,? and (?:the )?|, (?:the )?| or (?:the )?)");
+      java.util.regex.Pattern.compile("(?:,? and (?:the )?|, (?:the )?| or (?:the )?|,? including (?:the )?)");
+
+  private static final Set<String> NOT_A_PLACE_AFTER = Set.of(
+      "rules", "rule", "controls", "restrictions", "curbs", "law", "laws", "regulations", "regulators", "regulator",
+      "sanctions", "pressure", "authorities", "government", "officials", "ministry", "lawmakers", "administration");
 
   private final Taxonomy taxonomy;
 
@@ -77,7 +81,7 @@ final class PlaceFinder {
         continue;
       }
       boolean isDirected = isDirected(s, c) || (previousDirected && joined(s, previous, c));
-      if (!c.target().equals(exporter) && !isOrigin(s, c)) {
+      if (!c.target().equals(exporter) && !isOrigin(s, c) && !isSource(s, c)) {
         (isDirected ? directed : others).add(c.target());
       }
       previous = c;
@@ -131,6 +135,12 @@ final class PlaceFinder {
   }
 
   private static boolean isDirected(Sentence s, Mention c) {
+    // "to dozens of additional countries, including Saudi Arabia"
+    String previous = MentionFinder.wordBefore(s.lower(), c.start());
+    if ((previous.equals("including") || previous.equals("as"))
+        && s.cues().any(Cue.UNNAMED_COUNTRIES, Math.max(0, c.start() - 60), c.start())) {
+      return true;
+    }
     int at = c.start();
     for (int n = 0; n < 3; n++) {
       String w = MentionFinder.wordBefore(s.lower(), at).toLowerCase(Locale.ROOT);
@@ -151,9 +161,26 @@ final class PlaceFinder {
     return COUNTRY_LIST_GLUE.matcher(between).matches();
   }
 
+  /** "..., South Korea's presidential office said": the country speaks, it is not where goods go. */
+  private static boolean isSource(Sentence s, Mention c) {
+    int end = Modality.clauseEnd(s.lower(), c.end());
+    Cues.Hit speech = s.cues().first(Cue.SPEECH, c.end(), end);
+    if (speech == null) {
+      return false;
+    }
+    int words = 0;
+    for (int i = c.end(); i < speech.start(); i++) {
+      if (s.lower().charAt(i) == ' ') words++;
+    }
+    return words <= 4;
+  }
+
   /** "Chinese-origin", "Chinese approval": the exporter's own country, not a destination. */
   private static boolean isOrigin(Sentence s, Mention c) {
     String after = s.lower().substring(c.end());
+    if (NOT_A_PLACE_AFTER.contains(MentionFinder.wordAfter(s.lower(), c.end()))) {
+      return true; // "US rules", "Chinese authorities": the country's rules or government, not a destination
+    }
     return after.startsWith("-origin") || after.startsWith("-made") || after.startsWith(" approval") || after.startsWith(" origin");
   }
 

@@ -33,10 +33,16 @@ public final class Tagger {
    * it recalls ("the ban imposed in April" in a July article).
    */
   public Tags tag(String title, String summary, String content, Instant published) {
+    // first the names in every part, so that a family name used for a person anywhere ("Edward Hopper")
+    // is known before the bare uses are read ("paintings by Hopper")
+    Set<String> people = new java.util.HashSet<>();
+    Segment head = segment(title, true, people);
+    Segment lead = segment(summary, false, people);
+    Segment body = segment(content, false, people);
     List<Sentence> sentences = new ArrayList<>();
-    addSegment(sentences, title, true);
-    addSegment(sentences, summary, false);
-    addSegment(sentences, content, false);
+    addSentences(sentences, head, true, people);
+    addSentences(sentences, lead, false, people);
+    addSentences(sentences, body, false, people);
 
     Set<String> vendors = new TreeSet<>();
     Set<String> chips = new TreeSet<>();
@@ -62,18 +68,29 @@ public final class Tagger {
         marketCaps.extract(sentences));
   }
 
-  private void addSegment(List<Sentence> out, String raw, boolean isTitle) {
+  /** One part of the article (title, summary or content), normalised, with its names. */
+  private record Segment(String text, List<Mention> mentions) {}
+
+  private Segment segment(String raw, boolean isTitle, Set<String> people) {
     if (raw == null || raw.isBlank()) {
-      return;
+      return null;
     }
     String text = TextNormalizer.normalize(raw);
-    List<Mention> found = mentions.find(text, isTitle && isTitleCase(text));
+    return new Segment(text, mentions.find(text, isTitle && isTitleCase(text), people));
+  }
+
+  private static void addSentences(List<Sentence> out, Segment segment, boolean isTitle, Set<String> people) {
+    if (segment == null) {
+      return;
+    }
+    String text = segment.text();
+    List<Mention> found = segment.mentions();
     int m = 0;
     for (int[] span : SentenceSplitter.split(text)) {
       List<Mention> inside = new ArrayList<>();
       while (m < found.size() && found.get(m).start() < span[1]) {
         Mention f = found.get(m++);
-        if (f.start() >= span[0]) {
+        if (f.start() >= span[0] && !MentionFinder.isPersonAgain(text, f, people)) {
           inside.add(new Mention(f.start() - span[0], Math.min(f.end(), span[1]) - span[0], f.alias()));
         }
       }

@@ -10,7 +10,6 @@ import static dev.chipwatch.enrich.tagging.EventKind.TARIFF;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The phrases that report government actions on the chip trade, as patterns over a lower-cased
@@ -42,16 +41,20 @@ final class TriggerLexicon {
     // import restrictions first: "barred ... from buying" is not an export ban
     add(Trigger.of(IMPORT_RESTRICTION, 0.85,
         "\\b(?:told|tells?|telling|urged|urges?|urging|ordered|orders?|ordering|instructed|instructs?|directed|directs?|"
-            + "asked|asks?|advised|advises?|pressed|press(?:es)?|requir(?:ed|es|ing)|notices?|guidance|called on|warned)\\b"
+            + "asked|asks?|advised|advises?|pressed|press(?:es)?|requir(?:ed|es|ing)|notices?|guidance|called on|warned|"
+            + "discourag(?:ed|es|ing|e))\\b"
             + ".{0,120}?\\b(?:stop|halt|avoid|cancel|suspend|cease|pause|refrain from|not to|shun|reduce|limit)\\b"
             + ".{0,40}?\\b(?:buy|buying|purchas\\w*|us(?:e|ing)|order(?:s|ing)?|procur\\w*|imports?|importing|acquir\\w*|deploy\\w*)\\b").requiring("stop", "halt", "avoid", "cancel", "suspend", "cease", "pause", "refrain", "not to", "shun", "reduce", "limit").requiring("buy", "purchas", "use", "using", "order", "procur", "import", "acquir", "deploy"));
     add(Trigger.of(IMPORT_RESTRICTION, 0.85,
-        "\\b(?:ban|bans|banned|banning|bar|bars|barred|barring|prohibit\\w*|forbid\\w*|forbade|block\\w*|restrict\\w*)\\b"
+        "\\b(?:ban|bans|banned|banning|bar|bars|barred|barring|prohibit\\w*|forbid\\w*|forbade|block\\w*|restrict\\w*|discourag\\w*)\\b"
             + ".{0,80}?\\bfrom (?:buying|purchasing|using|importing|ordering|acquiring|deploying|procuring)\\b").requiring(" from "));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
         "\\b(?:ban|bans|banned|banning|barred|bars|prohibit\\w*|exclud\\w*|remov\\w*|phas\\w* out)\\b .{0,40}?"
             + "\\b(?:foreign|imported|us|u\\.s\\.|american|overseas|nvidia)\\b .{0,30}?\\b(?:chips?|processors?|semiconductors?|gpus?|accelerators?)\\b"
             + ".{0,60}?\\b(?:data cent(?:re|er)s?|state|government|critical infrastructure|public|procurement)").requiring("data cent", "state", "government", "critical", "public", "procurement"));
+    add(Trigger.of(IMPORT_RESTRICTION, 0.8,
+        "\\b(?:told|tells?|ordered|orders?|instructed|directed|required|requires|asked|urged|pressed)\\b .{0,100}?\\b(?:phase|phasing|rip|ripping|swap|swapping) out "
+            + "(?:[\\w-]+ ){0,3}?(?:chips|processors|semiconductors|gpus|accelerators|hardware|equipment)\\b").requiring(" out "));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
         "\\bimport (?:ban|restrictions?|curbs?)\\b|\\b(?:ban|bans|banned|banning|halt\\w*|restrict\\w*|suspend\\w*|block\\w*) "
             + gap(3) + "imports\\b").requiring("import"));
@@ -61,6 +64,9 @@ final class TriggerLexicon {
             + "(?:entity list|entities list|list of entities|export control list|export blacklist|trade blacklist|blacklist|black list)").requiring("list").requiring("entity list", "entities list", "list of entities", "control list", "blacklist", "black list"));
     add(Trigger.of(ENTITY_LIST, 0.8, "(?<=\\b(?:the|new) )(?:list|listings|additions) (?:also )?includ(?:e|es|ed)\\b").requiring("list", "addition"));
     add(Trigger.of(ENTITY_LIST, 0.85, "\\bblacklist(?:s|ed|ing)\\b"));
+    add(Trigger.of(ENTITY_LIST, 0.8,
+        "\\b(?:extend\\w*|appl(?:y|ies|ied|ying)|expand\\w*|widen\\w*) (?:[\\w-]+ ){0,3}?(?:entity list|entities list|export blacklist|trade blacklist|blacklist)\\b")
+        .requiring("entity list", "entities list", "blacklist"));
 
     add(Trigger.of(TARIFF, 0.85,
         "\\b(?:impos\\w*|rais(?:e|es|ed|ing)|doubl\\w*|tripl\\w*|quadrupl\\w*|hik(?:e|es|ed|ing)|increas\\w*|sets?|slap\\w*|"
@@ -69,17 +75,17 @@ final class TriggerLexicon {
     add(Trigger.of(TARIFF, 0.85,
         "\\b(?:tariffs?|duty|duties|levy|levies)\\b " + gap(8)
             + "(?:took|take|takes|went|go|goes|came|come|comes) (?:into |in )?effect\\b").requiring("effect"));
-    add(Trigger.of(TARIFF, 0.8, "\\btariffs? (?:of|at) [\\d.]+ ?(?:%|per ?cent|percent)"));
-    add(Trigger.of(TARIFF, 0.8, "(?<=\\b[\\d.]{1,6} ?(?:%|per ?cent|percent) (?:\\w{1,20} )?)(?:tariffs?|duty|duties|levy)\\b").requiring("%", "cent"));
 
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85, "\\b" + LICENCE + " requirements?\\b|\\blicensing requirements?\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "\\b(?:require|requires|required|requiring|need|needs|needed|needing|must (?:obtain|get|have|seek))\\b "
-            + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b").requiring("licen"));
+            + "(?:[\\w.-]+ ){0,4}?(?:" + LICENCE + "|permits?)\\b").requiring("licen", "permit"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "(?<=\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) )(?:obtain|get|seek|secure) "
             + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + "\\b").asWithoutLicence());
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8,
+        "\\bunless (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + " (?:is|has been|was) (?:obtained|granted|issued)\\b").asWithoutLicence());
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\b" + LICENCE + " (?:rule|regime|obligation)s?\\b|\\bsubject to (?:a |an )?(?:export )?" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.75, "\\b(?:same|new) requirement (?:also )?(?:covers|applies)\\b"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.7,
@@ -89,7 +95,7 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_ALLOWED, 0.9,
         "\\b(?:began|begin|begins|started|starts?|resumed|resumes?) (?:issuing|granting|approving) (?:(?:export|the|some|new) ){0,2}" + LICENCE + "\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
-        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:(?:the|some|several|new|first|its|their|export|more|a|few|of|it|them|us) ){0,3}" + LICENCE + "\\b").requiring("licen"));
+        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:[\\w-]+ ){0,5}?(?:" + LICENCE + "|waivers?|exemptions?|authori[sz]ations?)\\b").requiring("licen", "waiver", "exemption", "authori"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
         "\\b(?:secur(?:ed|es|ing)|won|wins?|winning|obtain(?:ed|s)|receiv(?:ed|es)|got|gets)\\b (?:(?:the|its|their|us|u\\.s\\.|export|first|new|necessary) ){0,3}"
             + LICENCE + " (?:to|for) (?:\\w+ ){0,2}?" + SELL + "\\b"));
@@ -97,11 +103,17 @@ final class TriggerLexicon {
         "\\b" + LICENCE + "\\b " + gap(3)
             + "(?:will be|would be|were|was|have been|has been|had been|are being|being|to be|are|is|got|get|gets) (?:now |all |quickly |soon )?(?:granted|issued|approved)\\b").requiring("granted", "issued", "approved"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
-        "\\b(?:grant\\w*|approv\\w*|authori[sz]\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales|exports|shipments|applications)\\b").requiring("sales", "exports", "shipments", "applications"));
+        "\\b(?:grant\\w*|approv\\w*|authori[sz]\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales?|exports?|shipments?|applications)\\b").requiring("sale", "export", "shipment", "applications"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85,
         "\\b(?:lift|lifted|lifts|lifting|ease|eased|eases|easing|scrap|scrapped|scraps|rescind\\w*|revok\\w*|revers\\w*|"
             + "remov\\w*|drop|dropped|drops|end|ended|ends|relax\\w*|overturn\\w*|roll\\w* back)\\b " + gap(4)
             + "(?:ban|bans|restrictions?|curbs?|" + LICENCE + " requirements?|halt|prohibition|export controls)\\b").asReversal().requiring("ban", "restriction", "curb", "licen", "halt", "prohibition", "controls"));
+    // the passive: "the ban on sales of chip design software to China was lifted"
+    add(Trigger.of(EXPORT_ALLOWED, 0.85,
+        "\\b(?:ban|bans|restrictions?|curbs?|controls|" + LICENCE + " requirements?|halt|prohibition)\\b .{0,80}?\\b(?:was|were|has been|have been|"
+            + "had been|will be|is being|are being) (?:formally |partially |fully |now )?(?:lifted|eased|scrapped|rescinded|removed|revoked|"
+            + "reversed|relaxed|dropped|ended|withdrawn)\\b").asReversal()
+        .requiring("lifted", "eased", "scrapped", "rescinded", "removed", "revoked", "reversed", "relaxed", "dropped", "ended", "withdrawn"));
     add(Trigger.of(EXPORT_ALLOWED, 0.85, "(?<=\\b(?:will|to|agreed to|decided to|would now) (?:now )?)(?:allow|permit|let)\\b"));
     add(Trigger.of(EXPORT_ALLOWED, 0.8,
         "\\b(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting|let|lets|authori[sz](?:e|es|ed|ing)|cleared|clears|approved)\\b "

@@ -47,6 +47,8 @@ class TaggingAccuracyTest {
     System.out.print(withoutDates.table());
     System.out.println("differences (with dates):");
     withDates.differences.forEach(d -> System.out.println("   " + d));
+    System.out.println("differences only without dates:");
+    withoutDates.differences.stream().filter(d -> !withDates.differences.contains(d)).forEach(d -> System.out.println("   " + d));
     assertFalse(withDates.articles == 0, "no labelled articles in " + set);
     assertTrue(withDates.missing == 0, withDates.missing + " labelled articles not found in the feeds");
     assertAll(BARS.entrySet().stream().map(bar -> () -> {

@@ -1,0 +1,28 @@
+/**
+ * Tagging of AI-chip news: which vendors, chips and countries an article names, which government
+ * actions on the chip trade it reports as news, and which listed companies' market values it states.
+ *
+ * <p>Entry points: {@link dev.chipwatch.enrich.tagging.Taxonomy#load()} (or {@code load(Path)} with an
+ * operator extension file) and {@link dev.chipwatch.enrich.tagging.Tagger}. One {@code Tagger} serves
+ * all threads. Prefer {@code tag(title, summary, content, published)} when the article's date is
+ * known: it tells the article's news from older actions recalled with a month ("the halt imposed in
+ * April") more reliably than the three-argument form, which assumes any dated action is background
+ * unless its clause says "on Tuesday".
+ *
+ * <p>How it works, in order:
+ * <ol>
+ *   <li>{@code MentionFinder}: one Aho-Corasick scan over the text for all taxonomy names (whole
+ *       words, per-alias case rules, longest match wins, look-alike phrases hide the names inside
+ *       them), then context rules for people's names and capitals used as places.
+ *   <li>{@code SentenceSplitter} and {@code Cues}: sentences, and in one more automaton scan per
+ *       sentence the hedge, negation, recap, news-time and value words plus the words that can start
+ *       a trigger phrase.
+ *   <li>{@code EventExtractor}: trigger phrases ({@code TriggerLexicon}), each tried only where its
+ *       anchor word stands; {@code Modality} decides decided-news vs hedged, negated or background;
+ *       {@code ItemFinder} and {@code PlaceFinder} give the items and destinations; events of one kind
+ *       and destination merge across sentences.
+ *   <li>{@code MarketCapExtractor}: dollar sums tied to value phrases and bound to the company the
+ *       phrase is about.
+ * </ol>
+ */
+package dev.chipwatch.enrich.tagging;
