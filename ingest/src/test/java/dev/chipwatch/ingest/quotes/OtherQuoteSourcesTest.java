@@ -1,5 +1,6 @@
 package dev.chipwatch.ingest.quotes;
 
+import dev.chipwatch.ingest.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.chipwatch.ingest.websub;
 
+import dev.chipwatch.ingest.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
