@@ -17,7 +17,7 @@ enum Cue {
       "plan plans planned planning intend* seek* sought", "|expected to|expects to|expect to|set to|poised to|preparing to|prepares to",
       "threaten* deny denies denied denial rumor* rumour* speculat* bill bills legislation lawmakers senator senators",
       "congressman congressmen uncertain unclear hope hopes hoped hoping lobb* talks negotiat* would study studying",
-      "options possible potential proposal wants want wanted demands demanded resolve dispute disputes",
+      "options possible potential proposal wants want wanted demands demanded resolve dispute disputes bet bets betting wager*",
       "|try to|tries to|trying to|tried to|in talks|in negotiations|called on|calls on|call on", "|no plan|no plans|no decision|call for|calls for|called for|far from certain",
       "|no assurance|push for|pushes for|pushed for|pushing for|would have|want to|wants to|aim to|aims to",
       "|review whether|reviewing whether",

@@ -134,7 +134,7 @@ final class EventExtractor {
       if (done.contains(m.kind())) {
         continue;
       }
-      String actor = places.actor(s, m.start());
+      String actor = m.kind() == EventKind.ENTITY_LIST ? places.lister(s, m) : places.actor(s, m.start());
       List<String> its = itemsFor(s, m, chips, actor, ctx);
       if (t.needsItems() && its.isEmpty()) {
         continue;
