@@ -32,7 +32,7 @@ enum Cue {
   SPEECH(join("said says told tells announced disclosed confirmed reported filing statement", "|according to")),
   /** A subordinate clause that recalls an earlier action: "before the US banned...". */
   RECAP(join("since before after following when until welcomed welcomes criticised criticized criticises criticizes condemned",
-      "condemns opposed opposes praised protested reacting",
+      "condemns opposed opposes praised protested reacting assess assessing assessed", "|impact of|effect of|effects of",
       "|ever since|in the wake of|response to|responding to|reaction to|reacting to|retaliation for|in retaliation against")),
   RELATIVE_PAST(join("previously",
       "|last year|last month|years ago|a year ago|months ago|in the past|in previous years|earlier this year|late last year",
@@ -65,6 +65,9 @@ enum Cue {
   /** What a tariff on the chip trade is levied on. */
   GOODS(join("goods import imports imported products chip chips semiconductor semiconductors wafer wafers polysilicon",
       "electronics components processor processors equipment tools hardware devices everything")),
+  /** A government as the one acting, when no country is named as subject: "the commerce ministry imposed". */
+  GOVERNMENT(join("ministry government authorities regulator regulators cabinet officials administration",
+      "|state council|commerce department|department of commerce")),
   /** Words for chips in general: an import curb on them is on the chip trade. */
   CHIP_WORDS(join("chip chips processor processors semiconductor semiconductors gpu gpus accelerator accelerators memory",
       "|graphics cards|ai hardware")),

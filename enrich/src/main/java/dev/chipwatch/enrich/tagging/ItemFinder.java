@@ -57,6 +57,11 @@ final class ItemFinder {
   List<String> listedCompanies(Sentence s, TriggerLexicon.Match trigger, String lister) {
     int from = Modality.clauseStart(s.lower(), trigger.start());
     int to = Math.max(trigger.end(), Modality.clauseEnd(s.lower(), trigger.end()));
+    // "blacklisted Sophgo after a TSMC-made die was found in a Huawei processor": the reason is not the list
+    Cues.Hit reason = s.cues().first(Cue.RECAP, trigger.end(), to);
+    if (reason != null) {
+      to = reason.start();
+    }
     Set<String> out = new LinkedHashSet<>();
     for (Mention m : s.mentions()) {
       if (m.kind() == AliasKind.VENDOR && m.start() >= from && m.end() <= to && !isSpeaker(s, m)) {
