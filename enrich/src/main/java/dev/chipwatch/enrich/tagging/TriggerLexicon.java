@@ -83,7 +83,11 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "(?<=\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) )(?:obtain|get|seek|secure) "
             + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + "\\b").asWithoutLicence());
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:[\\w-]+ ){0,2}?" + LICENCE + "\\b").asWithoutLicence());
+    // a waiver or authorisation withdrawn: shipments need licences again
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8,
+        "\\b(?:revok\\w*|withdr[ae]w\\w*|cancel\\w*|rescind\\w*|end(?:s|ed|ing)?|scrap\\w*) (?:[\\w-]+ ){0,3}?(?:waivers?|authori[sz]ations?|exemptions?)\\b")
+        .requiring("waiver", "authoris", "authoriz", "exemption"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8,
         "\\bunless (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + " (?:is|has been|was) (?:obtained|granted|issued)\\b").asWithoutLicence());
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\b" + LICENCE + " (?:rule|regime|obligation)s?\\b|\\bsubject to (?:a |an )?(?:export )?" + LICENCE + "\\b"));
