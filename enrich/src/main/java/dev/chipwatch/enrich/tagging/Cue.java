@@ -70,6 +70,7 @@ enum Cue {
       "|state council|commerce department|department of commerce")),
   /** Words for chips in general: an import curb on them is on the chip trade. */
   CHIP_WORDS(join("chip chips processor processors semiconductor semiconductors gpu gpus accelerator accelerators memory",
+      "microprocessor microprocessors cpu cpus",
       "|graphics cards|ai hardware")),
   /** Where the object of a tariff ends and the reason for it begins. */
   OBJECT_END(join("responding after following matching said says", "|in response|in retaliation")),

@@ -11,7 +11,7 @@ final class ItemFinder {
   /** Bare product nouns: next to a vendor, an action on "Nvidia's chips" in general. */
   private static final Set<String> PRODUCT_NOUNS = Set.of(
       "chips", "chip", "processors", "processor", "gpus", "gpu", "accelerators", "accelerator", "products",
-      "semiconductors", "hardware");
+      "semiconductors", "hardware", "microprocessors", "microprocessor", "cpus", "cpu");
   /** Words that narrow a product noun to unnamed particular products. */
   private static final Set<String> NARROWING = Set.of("certain", "some", "specific", "particular", "older", "such", "those", "these", "other");
   /** Words past which a vendor is no longer tied to a product noun ahead of it. */

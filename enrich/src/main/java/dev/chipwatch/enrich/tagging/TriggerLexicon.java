@@ -53,8 +53,12 @@ final class TriggerLexicon {
             + "\\b(?:foreign|imported|us|u\\.s\\.|american|overseas|nvidia)\\b .{0,30}?\\b(?:chips?|processors?|semiconductors?|gpus?|accelerators?)\\b"
             + ".{0,60}?\\b(?:data cent(?:re|er)s?|state|government|critical infrastructure|public|procurement)").requiring("data cent", "state", "government", "critical", "public", "procurement"));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
-        "\\b(?:told|tells?|ordered|orders?|instructed|directed|required|requires|asked|urged|pressed)\\b .{0,100}?\\b(?:phase|phasing|rip|ripping|swap|swapping) out "
-            + "(?:[\\w-]+ ){0,3}?(?:chips|processors|semiconductors|gpus|accelerators|hardware|equipment)\\b").requiring(" out "));
+        "\\b(?:told|tells?|ordered|orders?|instructed|directed|required|requires|asked|urged|pressed|guidelines|guidance|directive|introduced|issued)\\b"
+            + " .{0,100}?\\b(?:phase|phasing|rip|ripping|swap|swapping) out "
+            + "(?:[\\w-]+ ){0,3}?(?:chips|processors|microprocessors|semiconductors|gpus|cpus|accelerators|hardware|equipment)\\b").requiring(" out "));
+    add(Trigger.of(IMPORT_RESTRICTION, 0.8,
+        "\\b(?:ban|bans|banned|block|blocks|blocked|bar|bars|barred|exclud\\w*|remov\\w*)\\b .{0,60}?\\b(?:chips?|processors?|microprocessors?|"
+            + "semiconductors?|gpus?|cpus?) from (?:government|state|official|public|critical)\\b").requiring(" from "));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
         "\\bimport (?:ban|restrictions?|curbs?)\\b|\\b(?:ban|bans|banned|banning|halt\\w*|restrict\\w*|suspend\\w*|block\\w*) "
             + gap(3) + "imports\\b").requiring("import"));
