@@ -17,7 +17,7 @@ enum Cue {
       "plan plans planned planning intend* seek* sought", "|expected to|expects to|expect to|set to|poised to|preparing to|prepares to",
       "threaten* deny denies denied denial rumor* rumour* speculat* bill bills legislation lawmakers senator senators",
       "congressman congressmen uncertain unclear hope hopes hoped hoping lobb* talks negotiat* would study studying",
-      "options possible potential proposal wants want wanted demands demanded resolve dispute disputes",
+      "options possible potential proposal wants want wanted demands demanded resolve dispute disputes bet bets betting wager*",
       "|try to|tries to|trying to|tried to|in talks|in negotiations|called on|calls on|call on", "|no plan|no plans|no decision|call for|calls for|called for|far from certain",
       "|no assurance|push for|pushes for|pushed for|pushing for|would have|want to|wants to|aim to|aims to",
       "|review whether|reviewing whether",
@@ -32,7 +32,7 @@ enum Cue {
   SPEECH(join("said says told tells announced disclosed confirmed reported filing statement", "|according to")),
   /** A subordinate clause that recalls an earlier action: "before the US banned...". */
   RECAP(join("since before after following when until welcomed welcomes criticised criticized criticises criticizes condemned",
-      "condemns opposed opposes praised protested reacting",
+      "condemns opposed opposes praised protested reacting assess assessing assessed", "|impact of|effect of|effects of",
       "|ever since|in the wake of|response to|responding to|reaction to|reacting to|retaliation for|in retaliation against")),
   RELATIVE_PAST(join("previously",
       "|last year|last month|years ago|a year ago|months ago|in the past|in previous years|earlier this year|late last year",
@@ -65,8 +65,12 @@ enum Cue {
   /** What a tariff on the chip trade is levied on. */
   GOODS(join("goods import imports imported products chip chips semiconductor semiconductors wafer wafers polysilicon",
       "electronics components processor processors equipment tools hardware devices everything")),
+  /** A government as the one acting, when no country is named as subject: "the commerce ministry imposed". */
+  GOVERNMENT(join("ministry government authorities regulator regulators cabinet officials administration",
+      "|state council|commerce department|department of commerce")),
   /** Words for chips in general: an import curb on them is on the chip trade. */
   CHIP_WORDS(join("chip chips processor processors semiconductor semiconductors gpu gpus accelerator accelerators memory",
+      "microprocessor microprocessors cpu cpus",
       "|graphics cards|ai hardware")),
   /** Where the object of a tariff ends and the reason for it begins. */
   OBJECT_END(join("responding after following matching said says", "|in response|in retaliation")),

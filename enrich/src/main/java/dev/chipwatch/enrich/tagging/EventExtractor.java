@@ -134,7 +134,7 @@ final class EventExtractor {
       if (done.contains(m.kind())) {
         continue;
       }
-      String actor = places.actor(s, m.start());
+      String actor = m.kind() == EventKind.ENTITY_LIST ? places.lister(s, m) : places.actor(s, m.start());
       List<String> its = itemsFor(s, m, chips, actor, ctx);
       if (t.needsItems() && its.isEmpty()) {
         continue;
@@ -188,8 +188,11 @@ final class EventExtractor {
       if (!s.inTitle()) ctx.bodyRejected.add(EventKind.MATERIALS_EXPORT_BAN);
       return;
     }
-    if (!s.inTitle()) ctx.bodyAccepted.add(EventKind.MATERIALS_EXPORT_BAN);
     String exporter = places.actor(s, m.start());
+    if (exporter == null && !s.cues().any(Cue.GOVERNMENT, 0, m.start())) {
+      return; // "shipments from China have been halted at ports": an effect, no government acting
+    }
+    if (!s.inTitle()) ctx.bodyAccepted.add(EventKind.MATERIALS_EXPORT_BAN);
     List<String> targets = places.directedOnly(s, exporter);
     for (String destination : targets.isEmpty() ? List.of("*") : targets) {
       out.add(new Candidate(EventKind.MATERIALS_EXPORT_BAN, materials, destination, s.text(), confidence, s.inTitle()));

@@ -11,7 +11,7 @@ final class ItemFinder {
   /** Bare product nouns: next to a vendor, an action on "Nvidia's chips" in general. */
   private static final Set<String> PRODUCT_NOUNS = Set.of(
       "chips", "chip", "processors", "processor", "gpus", "gpu", "accelerators", "accelerator", "products",
-      "semiconductors", "hardware");
+      "semiconductors", "hardware", "microprocessors", "microprocessor", "cpus", "cpu");
   /** Words that narrow a product noun to unnamed particular products. */
   private static final Set<String> NARROWING = Set.of("certain", "some", "specific", "particular", "older", "such", "those", "these", "other");
   /** Words past which a vendor is no longer tied to a product noun ahead of it. */
@@ -57,6 +57,11 @@ final class ItemFinder {
   List<String> listedCompanies(Sentence s, TriggerLexicon.Match trigger, String lister) {
     int from = Modality.clauseStart(s.lower(), trigger.start());
     int to = Math.max(trigger.end(), Modality.clauseEnd(s.lower(), trigger.end()));
+    // "blacklisted Sophgo after a TSMC-made die was found in a Huawei processor": the reason is not the list
+    Cues.Hit reason = s.cues().first(Cue.RECAP, trigger.end(), to);
+    if (reason != null) {
+      to = reason.start();
+    }
     Set<String> out = new LinkedHashSet<>();
     for (Mention m : s.mentions()) {
       if (m.kind() == AliasKind.VENDOR && m.start() >= from && m.end() <= to && !isSpeaker(s, m)) {

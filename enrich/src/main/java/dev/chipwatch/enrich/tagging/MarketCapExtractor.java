@@ -136,6 +136,15 @@ final class MarketCapExtractor {
    * sentence names none ("giving it a market value of..."), the last one named before it.
    */
   private String subjectOf(Sentence s, int offset, String lastVendor) {
+    // "Broadcom ... after a customer, reported to be OpenAI, ordered chips, taking its market value to...":
+    // "its" points back to the subject, the first company named
+    if (possessiveBeforeCue(s, offset)) {
+      for (Mention m : s.mentions()) {
+        if (m.start() < offset && (m.kind() == AliasKind.VENDOR || m.kind() == AliasKind.OTHER_COMPANY)) {
+          return m.kind() == AliasKind.VENDOR ? m.target() : null;
+        }
+      }
+    }
     Mention nearest = null;
     for (Mention m : s.mentions()) {
       if (m.start() < offset && (m.kind() == AliasKind.VENDOR || m.kind() == AliasKind.OTHER_COMPANY)
@@ -152,6 +161,16 @@ final class MarketCapExtractor {
       }
     }
     return lastVendor;
+  }
+
+  /** "its market value", "their market capitalisation" just before the sum. */
+  private static boolean possessiveBeforeCue(Sentence s, int offset) {
+    Cues.Hit cue = s.cues().last(Cue.VALUE, Math.max(0, offset - 60), offset);
+    if (cue == null) {
+      return false;
+    }
+    String before = MentionFinder.wordBefore(s.lower(), cue.start());
+    return before.equals("its") || before.equals("their");
   }
 
   /** "Nvidia, which supplies Oracle's data centres, was worth...": Oracle is inside an aside. */

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * sentence's {@link Cues}, found in one scan, so each check is a look-up, not a regex pass.
  */
 final class Modality {
+  private static final Set<String> PARTICIPLES = Set.of(
+      "announced", "imposed", "introduced", "unveiled", "issued", "adopted", "enacted", "approved", "published");
   private static final Set<String> STATIVE_NEEDS = Set.of("needs", "need", "requires", "require");
   private static final Set<String> CHANGE_MARKERS = Set.of("will", "would", "now", "must", "to", "shall", "also", "newly");
   private static final Set<String> PLUPERFECT_MARKS = Set.of("had", "already", "previously", "earlier", "originally", "first");
@@ -117,6 +119,9 @@ final class Modality {
     String lower = s.lower();
     int from = clauseStart(lower, m.start());
     int to = m.trigger().reversal() ? m.start() : clauseEnd(lower, m.end());
+    if (!m.trigger().reversal() && to < lower.length() && PARTICIPLES.contains(MentionFinder.wordAfter(lower, to + 1))) {
+      to = clauseEnd(lower, to + 1); // "China's new restrictions, announced a day earlier": the date belongs to them
+    }
     // "on Tuesday" dates the clause it stands in, not a recalled action in another clause
     boolean newsTime = isNewsTime(s, from, Math.max(to, clauseEnd(lower, m.end())))
         || (from == 0 && isNewsTime(s, 0, m.start()));

@@ -31,6 +31,10 @@ final class PlaceFinder {
       "rules", "rule", "controls", "restrictions", "curbs", "law", "laws", "regulations", "regulators", "regulator",
       "sanctions", "pressure", "authorities", "government", "officials", "ministry", "lawmakers", "administration");
 
+  /** What may stand between a country and its list: "US entity list", "Taiwan's export control list". */
+  private static final java.util.regex.Pattern LIST_OWNER_GLUE =
+      java.util.regex.Pattern.compile("(?:'s)?(?: (?:own|entity|entities|export|control|trade|unreliable))* (?:black)?");
+
   private final Taxonomy taxonomy;
 
   PlaceFinder(Taxonomy taxonomy) {
@@ -65,6 +69,23 @@ final class PlaceFinder {
       }
     }
     return null;
+  }
+
+  /**
+   * The country whose blacklist it is: the one named right before the list ("the US entity list",
+   * "Taiwan's export control list"), else the acting government before the trigger.
+   */
+  String lister(Sentence s, TriggerLexicon.Match m) {
+    String lower = s.lower();
+    int list = Math.max(lower.indexOf("list", m.start()), -1);
+    if (list >= 0 && list < m.end() + 20) {
+      for (Mention c : s.mentions()) {
+        if (isCountry(c) && c.end() <= list && LIST_OWNER_GLUE.matcher(lower.substring(c.end(), list)).matches()) {
+          return c.target();
+        }
+      }
+    }
+    return actor(s, m.start());
   }
 
   /**

@@ -53,8 +53,12 @@ final class TriggerLexicon {
             + "\\b(?:foreign|imported|us|u\\.s\\.|american|overseas|nvidia)\\b .{0,30}?\\b(?:chips?|processors?|semiconductors?|gpus?|accelerators?)\\b"
             + ".{0,60}?\\b(?:data cent(?:re|er)s?|state|government|critical infrastructure|public|procurement)").requiring("data cent", "state", "government", "critical", "public", "procurement"));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
-        "\\b(?:told|tells?|ordered|orders?|instructed|directed|required|requires|asked|urged|pressed)\\b .{0,100}?\\b(?:phase|phasing|rip|ripping|swap|swapping) out "
-            + "(?:[\\w-]+ ){0,3}?(?:chips|processors|semiconductors|gpus|accelerators|hardware|equipment)\\b").requiring(" out "));
+        "\\b(?:told|tells?|ordered|orders?|instructed|directed|required|requires|asked|urged|pressed|guidelines|guidance|directive|introduced|issued)\\b"
+            + " .{0,100}?\\b(?:phase|phasing|rip|ripping|swap|swapping) out "
+            + "(?:[\\w-]+ ){0,3}?(?:chips|processors|microprocessors|semiconductors|gpus|cpus|accelerators|hardware|equipment)\\b").requiring(" out "));
+    add(Trigger.of(IMPORT_RESTRICTION, 0.8,
+        "\\b(?:ban|bans|banned|block|blocks|blocked|bar|bars|barred|exclud\\w*|remov\\w*)\\b .{0,60}?\\b(?:chips?|processors?|microprocessors?|"
+            + "semiconductors?|gpus?|cpus?) from (?:government|state|official|public|critical)\\b").requiring(" from "));
     add(Trigger.of(IMPORT_RESTRICTION, 0.8,
         "\\bimport (?:ban|restrictions?|curbs?)\\b|\\b(?:ban|bans|banned|banning|halt\\w*|restrict\\w*|suspend\\w*|block\\w*) "
             + gap(3) + "imports\\b").requiring("import"));
@@ -83,7 +87,11 @@ final class TriggerLexicon {
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
         "(?<=\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) )(?:obtain|get|seek|secure) "
             + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + "\\b").asWithoutLicence());
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:[\\w-]+ ){0,2}?" + LICENCE + "\\b").asWithoutLicence());
+    // a waiver or authorisation withdrawn: shipments need licences again
+    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8,
+        "\\b(?:revok\\w*|withdr[ae]w\\w*|cancel\\w*|rescind\\w*|end(?:s|ed|ing)?|scrap\\w*) (?:[\\w-]+ ){0,3}?(?:waivers?|authori[sz]ations?|exemptions?)\\b")
+        .requiring("waiver", "authoris", "authoriz", "exemption"));
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8,
         "\\bunless (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + " (?:is|has been|was) (?:obtained|granted|issued)\\b").asWithoutLicence());
     add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\b" + LICENCE + " (?:rule|regime|obligation)s?\\b|\\bsubject to (?:a |an )?(?:export )?" + LICENCE + "\\b"));
