@@ -38,6 +38,11 @@ class TaggingAccuracyTest {
     assertMeetsBars("own");
   }
 
+  @Test
+  void heldOutSetMeetsTheBars() throws Exception {
+    assertMeetsBars("holdout");
+  }
+
   private static void assertMeetsBars(String set) throws Exception {
     TagScorer withDates = score(set, true);
     TagScorer withoutDates = score(set, false);
