@@ -3,6 +3,8 @@ package dev.chipwatch.app.bench;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.app.runtime.ChipwatchProcess;
 import dev.chipwatch.app.runtime.Role;
+import dev.chipwatch.enrich.tagging.Tagger;
+import dev.chipwatch.enrich.tagging.Taxonomy;
 import dev.chipwatch.ingest.feed.FeedItem;
 import dev.chipwatch.ingest.feed.FeedParser;
 import dev.chipwatch.schemas.Topics.Topic;
@@ -34,8 +36,11 @@ public final class EnrichBenchmark {
     this.out = out;
   }
 
-  public void run(ChipwatchConfig config, int backlog, int rate, int seconds) throws Exception {
-    List<String> texts = sampleTexts();
+  /** @param dense every article carries about ten export events, rather than one */
+  public void run(ChipwatchConfig config, int backlog, int rate, int seconds, boolean dense) throws Exception {
+    List<String> texts = sampleTexts(dense);
+    out.printf("articles: %s (%s)%n", dense ? "dense" : "typical",
+        dense ? "about ten export events each" : "one export event each, the rest of the text without");
     try (ChipwatchProcess process = ChipwatchProcess.open(config, "chipwatch-bench")) {
       String tagged = process.topics().name(Topic.ARTICLES_TAGGED);
       try (var producer = new KafkaProducer<>(process.kafka().producer("bench", null), new StringSerializer(),
@@ -65,10 +70,13 @@ public final class EnrichBenchmark {
           }
         }
         double secs = (System.nanoTime() - firstAt) / 1e9;
+        double streamCpu = streamThreadCpuSeconds();
         out.printf("%s: backlog of %d articles (%d KB each) tagged in %.1f s after the first: %.0f articles/s"
-            + " on one stream thread (start-up and rebalance %.1f s, not counted)%n",
+            + " on one stream thread (start-up and rebalance %.1f s, not counted); the stream thread used %.1f CPU-s:"
+            + " %.0f articles per CPU-second of it (the broker, this benchmark's clients and the stream thread share"
+            + " %d cores)%n",
             config.kafka().processingGuarantee(), backlog, texts.get(0).length() / 1024, secs, backlog / secs,
-            (firstAt - started) / 1e9);
+            (firstAt - started) / 1e9, streamCpu, backlog / streamCpu, Runtime.getRuntime().availableProcessors());
         out.flush();
 
         long[] latencies = steadyRate(process, producer, consumer, texts, rate, seconds);
@@ -107,6 +115,18 @@ public final class EnrichBenchmark {
     return latencies.stream().mapToLong(Long::longValue).toArray();
   }
 
+  /** CPU time of the Kafka Streams threads so far (start-up included, so the rate errs low). */
+  private static double streamThreadCpuSeconds() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long nanos = 0;
+    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().contains("StreamThread") && !info.getThreadName().contains("producer")) {
+        nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return nanos / 1e9;
+  }
+
   private static long pct(long[] sorted, int p) {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
   }
@@ -118,21 +138,33 @@ public final class EnrichBenchmark {
         .setPublished(now).setFetchedAt(now).build();
   }
 
-  /** Article-like text of about 5 KB, from the bundled demo feeds. */
-  static List<String> sampleTexts() throws Exception {
-    List<String> sentences = new ArrayList<>();
+  /**
+   * Article-like texts of about 5 KB from the bundled demo feeds. Dense: every text strings all demo
+   * stories together, so it carries about ten export events. Typical: one story with an export event,
+   * padded with stories without one, as most real articles carry at most one or two events.
+   */
+  static List<String> sampleTexts(boolean dense) throws Exception {
+    Tagger tagger = new Tagger(Taxonomy.load());
+    List<String> eventful = new ArrayList<>();
+    List<String> quiet = new ArrayList<>();
     for (String feed : List.of("policy-wire.xml", "markets-desk.xml")) {
       try (InputStream in = EnrichBenchmark.class.getResourceAsStream("/demo/" + feed)) {
         for (FeedItem item : new FeedParser().parse(in.readAllBytes(), null, Instant.now()).items()) {
-          sentences.add(item.title() + ". " + item.summary() + " " + item.content());
+          String story = item.title() + ". " + item.summary() + " " + item.content();
+          boolean exportEvent = tagger.tag(item.title(), item.summary(), item.content()).events().stream()
+              .anyMatch(e -> e.type().name().startsWith("EXPORT_"));
+          (exportEvent ? eventful : quiet).add(story);
         }
       }
     }
+    List<String> all = new ArrayList<>(eventful);
+    all.addAll(quiet);
     List<String> texts = new ArrayList<>();
-    for (int start = 0; start < sentences.size(); start++) {
-      StringBuilder text = new StringBuilder();
+    for (int start = 0; start < eventful.size(); start++) {
+      StringBuilder text = new StringBuilder(eventful.get(start)).append(' ');
+      List<String> padding = dense ? all : quiet;
       for (int i = start; text.length() < 5 * 1024; i++) {
-        text.append(sentences.get(i % sentences.size())).append(' ');
+        text.append(padding.get(i % padding.size())).append(' ');
       }
       texts.add(text.toString());
     }

@@ -91,6 +91,9 @@ final class BenchCommand implements Runnable {
     @Option(names = "--seconds", defaultValue = "20", description = "Length of the latency run (default ${DEFAULT-VALUE})")
     int seconds;
 
+    @Option(names = "--dense", description = "Articles with about ten export events each instead of one")
+    boolean dense;
+
     @Option(names = "--guarantee", defaultValue = "exactly_once_v2",
         description = "exactly_once_v2 or at_least_once (default ${DEFAULT-VALUE})")
     String guarantee;
@@ -104,7 +107,7 @@ final class BenchCommand implements Runnable {
         ChipwatchConfig config = options.load(Map.of("dataDir", dir.toString(), "kafka.embedded.port", "0",
             "kafka.embedded.controllerPort", "0", "metrics.enabled", "false", "kafka.processingGuarantee", guarantee,
             "alerts.defaultRules", "false"));
-        new EnrichBenchmark(spec.commandLine().getOut()).run(config, articles, rate, seconds);
+        new EnrichBenchmark(spec.commandLine().getOut()).run(config, articles, rate, seconds, dense);
       } finally {
         delete(dir);
       }
