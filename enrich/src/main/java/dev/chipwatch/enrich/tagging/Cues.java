@@ -38,12 +38,27 @@ final class Cues {
     AUTOMATON = new AhoCorasick(PHRASES);
   }
 
-  private final List<Hit> hits;
+  private static final List<Hit> NONE = List.of();
+  /** Hits by kind (indexed by ordinal), each in text order, so a query reads only its own kind. */
+  private final List<Hit>[] byCue;
   private final List<Hit> anchors;
 
+  @SuppressWarnings("unchecked")
   private Cues(List<Hit> hits, List<Hit> anchors) {
-    this.hits = hits;
+    this.byCue = new List[Cue.values().length];
+    for (Hit h : hits) {
+      int k = h.cue().ordinal();
+      if (byCue[k] == null) {
+        byCue[k] = new ArrayList<>(4);
+      }
+      byCue[k].add(h);
+    }
     this.anchors = anchors;
+  }
+
+  private List<Hit> of(Cue cue) {
+    List<Hit> list = byCue[cue.ordinal()];
+    return list == null ? NONE : list;
   }
 
   /** Where trigger patterns may start. */
@@ -80,8 +95,8 @@ final class Cues {
   }
 
   Hit first(Cue cue, int from, int to) {
-    for (Hit h : hits) {
-      if (h.cue() == cue && h.start() >= from && h.end() <= to) {
+    for (Hit h : of(cue)) {
+      if (h.start() >= from && h.end() <= to) {
         return h;
       }
     }
@@ -90,9 +105,13 @@ final class Cues {
 
   /** Hits of a kind within [from, to), in order. */
   List<Hit> all(Cue cue, int from, int to) {
-    List<Hit> out = new ArrayList<>();
-    for (Hit h : hits) {
-      if (h.cue() == cue && h.start() >= from && h.end() <= to) {
+    List<Hit> list = of(cue);
+    if (list.isEmpty()) {
+      return NONE;
+    }
+    List<Hit> out = new ArrayList<>(list.size());
+    for (Hit h : list) {
+      if (h.start() >= from && h.end() <= to) {
         out.add(h);
       }
     }
@@ -102,8 +121,8 @@ final class Cues {
   /** The last hit of a kind ending at or before offset within [from, offset). */
   Hit last(Cue cue, int from, int offset) {
     Hit out = null;
-    for (Hit h : hits) {
-      if (h.cue() == cue && h.start() >= from && h.end() <= offset) {
+    for (Hit h : of(cue)) {
+      if (h.start() >= from && h.end() <= offset) {
         out = h;
       }
     }

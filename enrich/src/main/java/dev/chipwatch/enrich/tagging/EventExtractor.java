@@ -122,7 +122,7 @@ final class EventExtractor {
         continue;
       }
       // "added X to the entity list, cutting them off / meaning suppliers need licences": effects of the listing
-      boolean afterListing = m.start() > listing && EXPORT_KINDS.contains(m.kind());
+      boolean afterListing = m.start() > listing && EXPORT_KINDS.contains(m.kind()) && isConsequenceClause(s, m.start());
       if (afterListing || (t.consequence() && listing != Integer.MAX_VALUE)) {
         continue;
       }
@@ -136,6 +136,12 @@ final class EventExtractor {
       }
       String actor = m.kind() == EventKind.ENTITY_LIST ? places.lister(s, m) : places.actor(s, m.start());
       List<String> its = itemsFor(s, m, chips, actor, ctx);
+      if (EXPORT_KINDS.contains(m.kind()) && listing != Integer.MAX_VALUE) {
+        // the companies put on the list are not the products a control in the same sentence covers
+        List<String> listed = matches.stream().filter(x -> x.kind() == EventKind.ENTITY_LIST)
+            .flatMap(x -> items.listedCompanies(s, x, actor).stream()).toList();
+        its = its.stream().filter(i -> !listed.contains(i)).toList();
+      }
       if (t.needsItems() && its.isEmpty()) {
         continue;
       }
@@ -168,6 +174,16 @@ final class EventExtractor {
     for (String country : places.countries(next, lister == null ? "US" : lister)) {
       out.add(new Candidate(EventKind.ENTITY_LIST, List.of(), country, next.text(), 0.6, false));
     }
+  }
+
+  /** A clause that opens with a participle or "meaning": ", barring suppliers...", ", meaning companies will need...". */
+  private static boolean isConsequenceClause(Sentence s, int offset) {
+    int from = Modality.clauseStart(s.lower(), offset);
+    if (from == 0) {
+      return false;
+    }
+    String first = MentionFinder.wordAfter(s.lower(), from);
+    return first.endsWith("ing") || first.equals("meaning") || first.equals("so");
   }
 
   private static double confidence(Sentence s, TriggerLexicon.Match m, Instant published) {
