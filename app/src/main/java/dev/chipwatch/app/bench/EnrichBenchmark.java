@@ -151,7 +151,8 @@ public final class EnrichBenchmark {
       try (InputStream in = EnrichBenchmark.class.getResourceAsStream("/demo/" + feed)) {
         for (FeedItem item : new FeedParser().parse(in.readAllBytes(), null, Instant.now()).items()) {
           String story = item.title() + ". " + item.summary() + " " + item.content();
-          boolean exportEvent = tagger.tag(item.title(), item.summary(), item.content()).events().stream()
+          boolean exportEvent = tagger.tag(item.title(), item.summary(), item.content(), item.published())
+              .events().stream()
               .anyMatch(e -> e.type().name().startsWith("EXPORT_"));
           (exportEvent ? eventful : quiet).add(story);
         }

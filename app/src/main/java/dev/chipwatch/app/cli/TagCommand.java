@@ -49,7 +49,7 @@ final class TagCommand implements Callable<Integer> {
         continue;
       }
       for (FeedItem item : parsed.items()) {
-        Tags tags = tagger.tag(item.title(), item.summary(), item.content());
+        Tags tags = tagger.tag(item.title(), item.summary(), item.content(), item.published());
         out.println(json.writeValueAsString(line(feed, item, tags)));
       }
       out.flush();

@@ -65,7 +65,9 @@ public final class EnrichTopology {
         .process(() -> new ArticleDedupProcessor(settings.dedupRetention(), duplicates),
             Named.as("dedup-articles"), ArticleDedupProcessor.STORE)
         .mapValues(article -> {
-          Tags tags = tagger.tag(article.getTitle(), article.getSummary(), article.getContent());
+          // the publication date tells the tagger an action recalled from before it is background
+          Tags tags = tagger.tag(article.getTitle(), article.getSummary(), article.getContent(),
+              article.getPublished());
           TaggedArticle out = TaggedArticles.of(article, tags, clock.instant());
           metrics.tagged(out);
           return out;
