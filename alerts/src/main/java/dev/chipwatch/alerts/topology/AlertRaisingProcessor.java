@@ -54,9 +54,9 @@ final class AlertRaisingProcessor<V> implements Processor<String, V, String, Ale
   @Override
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
-    this.rules = context.getStateStore(RuleTableProcessor.STORE);
+    this.rules = context.getStateStore(AlertsTopology.RULES_STORE);
     this.raised = context.getStateStore(raisedStore);
-    this.statuses = context.getStateStore(StatusTableProcessor.STORE);
+    this.statuses = context.getStateStore(AlertsTopology.STATUS_STORE);
     // at zero from the start, so the first alerts after a start show in rate() and increase()
     for (RuleKind kind : RuleKind.values()) {
       registry.counter("chipwatch.alerts.raised", "kind", kind.name());

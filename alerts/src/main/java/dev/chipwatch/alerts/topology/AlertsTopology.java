@@ -30,6 +30,10 @@ import org.apache.kafka.streams.state.Stores;
  * goes to the alerts topic, keyed by rule id.
  */
 public final class AlertsTopology {
+  /** The alert-rules table, in every instance. */
+  static final String RULES_STORE = "alert-rules-store";
+  /** The export-status table, in every instance: for inheritance by rules naming a member, and the gauge. */
+  static final String STATUS_STORE = "export-status-table";
   static final String RAISED_ON_STATUS = "raised-status-alerts";
   static final String RAISED_ON_CROSSING = "raised-crossing-alerts";
   static final String RAISED_ON_ARTICLE = "raised-article-alerts";
@@ -50,17 +54,17 @@ public final class AlertsTopology {
     RuleVersion version = new RuleVersion();
 
     builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RuleTableProcessor.STORE), keys,
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), keys,
             Topics.valueSerde(AlertRule.class)).withLoggingDisabled(),
         topics.name(Topic.ALERT_RULES),
         Consumed.with(keys, Topics.valueSerde(AlertRule.class)).withName("alert-rules-source"),
-        () -> new RuleTableProcessor(version));
+        () -> new GlobalTableProcessor<AlertRule>(RULES_STORE, (key, rule, table) -> version.changed()));
     builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StatusTableProcessor.STORE), keys,
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATUS_STORE), keys,
             Topics.valueSerde(ExportStatus.class)).withLoggingDisabled(),
         topics.name(Topic.EXPORT_STATUS),
         Consumed.with(keys, Topics.valueSerde(ExportStatus.class)).withName("export-status-source"),
-        () -> new StatusTableProcessor(gauges));
+        () -> new GlobalTableProcessor<ExportStatus>(STATUS_STORE, gauges));
     for (String store : new String[] {RAISED_ON_STATUS, RAISED_ON_CROSSING, RAISED_ON_ARTICLE}) {
       builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, Serdes.Long()));
     }

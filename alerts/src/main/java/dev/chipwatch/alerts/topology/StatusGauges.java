@@ -8,31 +8,40 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The effective export status per (item, destination) as a gauge, inheritance resolved: a family's
  * or vendor's status shows on each member that has no newer status of its own. Labels are taxonomy
  * ids and country codes, so they stay bounded.
  */
-public final class StatusGauges {
+final class StatusGauges implements GlobalTableProcessor.Listener<ExportStatus> {
   private final MeterRegistry registry;
   private final StatusInheritance inheritance;
   private final Map<String, AtomicInteger> values = new ConcurrentHashMap<>();
 
-  public StatusGauges(MeterRegistry registry, StatusInheritance inheritance) {
+  StatusGauges(MeterRegistry registry, StatusInheritance inheritance) {
     this.registry = registry;
     this.inheritance = inheritance;
   }
 
-  /**
-   * After a pair's stored status changed: its own gauge and its members' are recomputed from the table.
-   *
-   * @param stored reads the stored status of an exact pair
-   */
-  void changed(String item, String destination, BiFunction<String, String, ExportStatus> stored) {
-    refresh(item, destination, stored);
-    for (String member : inheritance.descendants(item)) {
-      refresh(member, destination, stored);
+  @Override
+  public void restored(ReadOnlyKeyValueStore<String, ExportStatus> table) {
+    try (var all = table.all()) {
+      all.forEachRemaining(kv -> changed(kv.key, kv.value, table));
+    }
+  }
+
+  /** A pair's stored status changed: its own gauge and its members' are recomputed from the table. */
+  @Override
+  public void changed(String key, ExportStatus status, ReadOnlyKeyValueStore<String, ExportStatus> table) {
+    if (status == null) {
+      return;
+    }
+    BiFunction<String, String, ExportStatus> stored = (item, dest) -> table.get(item + "|" + dest);
+    refresh(status.getItem(), status.getDestination(), stored);
+    for (String member : inheritance.descendants(status.getItem())) {
+      refresh(member, status.getDestination(), stored);
     }
   }
 
