@@ -115,6 +115,7 @@ class PipelineIT {
       Thread.sleep(5000);
       assertEquals(2, count(again, Topic.ARTICLES_RAW), "a restart re-sends nothing");
       assertEquals(2, count(again, Topic.ALERTS), "a restart raises nothing twice");
+      assertEquals(1, count(again, Topic.FEEDS), "an unchanged configured feed is not written again");
     }
   }
 
