@@ -53,7 +53,7 @@ final class StatusGauges implements GlobalTableProcessor.Listener<ExportStatus> 
   private void set(String item, String destination, int value) {
     values.computeIfAbsent(item + "|" + destination, key -> {
       AtomicInteger holder = new AtomicInteger();
-      Gauge.builder("chipwatch.export.status.effective", holder, AtomicInteger::get)
+      Gauge.builder("chipwatch.export.status", holder, AtomicInteger::get)
           .description("Effective export status, inheritance resolved: 0 unknown, 1 allowed, 2 restricted, 3 banned")
           .tag("item", item).tag("destination", destination)
           .register(registry);

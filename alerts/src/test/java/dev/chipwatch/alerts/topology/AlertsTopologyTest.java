@@ -162,7 +162,7 @@ class AlertsTopologyTest {
   }
 
   private double effective(String item) {
-    return registry.get("chipwatch.export.status.effective").tag("item", item).tag("destination", "CN").gauge().value();
+    return registry.get("chipwatch.export.status").tag("item", item).tag("destination", "CN").gauge().value();
   }
 
   @Test

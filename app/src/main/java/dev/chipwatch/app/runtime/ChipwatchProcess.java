@@ -82,10 +82,6 @@ public final class ChipwatchProcess implements AutoCloseable {
     return Path.of(config.dataDir());
   }
 
-  public ChipwatchConfig config() {
-    return config;
-  }
-
   public Topics topics() {
     return topics;
   }

@@ -65,9 +65,6 @@ public final class StreamsService implements ManagedService {
     return streams.state().name();
   }
 
-  public KafkaStreams streams() {
-    return streams;
-  }
 
   @Override
   public void close() {

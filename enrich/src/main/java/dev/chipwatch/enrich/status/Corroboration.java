@@ -18,10 +18,6 @@ public final class Corroboration {
     this.sourcesNeeded = sourcesNeeded;
   }
 
-  public int sourcesNeeded() {
-    return sourcesNeeded;
-  }
-
   /** Sources that have reported {@code status} so far, this proposal included. */
   public Set<String> witnesses(ExportStatusValue pendingStatus, Set<String> pendingSources, StatusProposal p) {
     Set<String> sources = new TreeSet<>();

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Enrich's pipeline metrics; label values are bounded (tag kinds, event types, taxonomy ids). */
@@ -18,7 +17,6 @@ final class EnrichMetrics {
   private final MeterRegistry registry;
   private final Counter articles;
   private final Map<String, AtomicReference<Double>> caps = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
 
   EnrichMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -59,20 +57,9 @@ final class EnrichMetrics {
     }
   }
 
+  /** The status gauge itself lives with the alerts service, which resolves inheritance from the whole table. */
   void statusChange(ExportStatusChange c) {
     registry.counter("chipwatch.export.status.changes", "to", c.getTo().name()).increment();
-    statuses.computeIfAbsent(c.getItem() + "|" + c.getDestination(), key -> {
-      AtomicInteger holder = new AtomicInteger();
-      Gauge.builder("chipwatch.export.status", holder, AtomicInteger::get)
-          .description("Current export status: 0 unknown, 1 allowed, 2 restricted, 3 banned")
-          .tag("item", c.getItem()).tag("destination", c.getDestination())
-          .register(registry);
-      return holder;
-    }).set(ordinal(c.getTo()));
-  }
-
-  private static int ordinal(ExportStatusValue v) {
-    return v.ordinal();
   }
 
   void marketCap(String vendor, double usd) {
