@@ -26,8 +26,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The enrich topology on the embedded broker: articles per second for one stream thread (a backlog
- * of 5 KB articles), then latency from produce to articles.tagged at a steady rate.
+ * The enrich topology on the embedded broker: articles per second for one stream thread (a warm-up
+ * backlog of 5 KB articles, then a measured one), then latency from produce to articles.tagged at a
+ * steady rate.
  */
 public final class EnrichBenchmark {
   private final PrintWriter out;
@@ -36,8 +37,12 @@ public final class EnrichBenchmark {
     this.out = out;
   }
 
-  /** @param dense every article carries about ten export events, rather than one */
-  public void run(ChipwatchConfig config, int backlog, int rate, int seconds, boolean dense) throws Exception {
+  /**
+   * @param warmup articles tagged first and not counted, so that the measured backlog runs on compiled
+   *     code (the JIT needs a few seconds of tagging) and an assigned, restored task
+   * @param dense every article carries about ten export events, rather than one
+   */
+  public void run(ChipwatchConfig config, int warmup, int backlog, int rate, int seconds, boolean dense) throws Exception {
     List<String> texts = sampleTexts(dense);
     out.printf("articles: %s (%s)%n", dense ? "dense" : "typical",
         dense ? "about ten export events each" : "one export event each, the rest of the text without");
@@ -47,36 +52,33 @@ public final class EnrichBenchmark {
           new ByteArraySerializer());
           var consumer = new KafkaConsumer<>(process.kafka().consumer("bench-reader", null), new StringDeserializer(),
               new ByteArrayDeserializer())) {
-        for (int i = 0; i < backlog; i++) {
-          producer.send(process.topics().record(Topic.ARTICLES_RAW, "b" + i, article("b" + i, texts, i)));
-        }
-        producer.flush();
         var partitions = consumer.partitionsFor(tagged).stream()
             .map(p -> new org.apache.kafka.common.TopicPartition(tagged, p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         long started = System.nanoTime();
+        produceBacklog(process, producer, texts, "w", warmup);
         process.start(EnumSet.of(Role.ENRICH));
-        long firstAt = 0;
-        int seen = 0;
-        while (seen < backlog) {
-          int n = consumer.poll(Duration.ofMillis(200)).count();
-          if (n > 0 && firstAt == 0) {
-            firstAt = System.nanoTime();
-          }
-          seen += n;
-          if (Duration.ofNanos(System.nanoTime() - started).toMinutes() > 10) {
-            throw new IllegalStateException("backlog not tagged within 10 minutes: " + seen + " of " + backlog);
-          }
-        }
+        awaitTagged(consumer, warmup, started);
+        out.printf("warm-up: %d articles tagged %.1f s after start (start-up, rebalance and JIT compilation)%n",
+            warmup, (System.nanoTime() - started) / 1e9);
+
+        // the topology is idle while the measured backlog is written, so it competes with nothing but the broker
+        produceBacklog(process, producer, texts, "b", backlog);
+        CpuUse before = CpuUse.now();
+        int first = awaitFirst(consumer);
+        long firstAt = System.nanoTime();
+        awaitTagged(consumer, backlog - first, firstAt);
         double secs = (System.nanoTime() - firstAt) / 1e9;
-        double streamCpu = streamThreadCpuSeconds();
-        out.printf("%s: backlog of %d articles (%d KB each) tagged in %.1f s after the first: %.0f articles/s"
-            + " on one stream thread (start-up and rebalance %.1f s, not counted); the stream thread used %.1f CPU-s:"
-            + " %.0f articles per CPU-second of it (the broker, this benchmark's clients and the stream thread share"
-            + " %d cores)%n",
-            config.kafka().processingGuarantee(), backlog, texts.get(0).length() / 1024, secs, backlog / secs,
-            (firstAt - started) / 1e9, streamCpu, backlog / streamCpu, Runtime.getRuntime().availableProcessors());
+        CpuUse used = CpuUse.now().minus(before);
+        out.printf("%s: backlog of %d articles (%d KB each) tagged in %.2f s after the first: %.0f articles/s"
+            + " on one stream thread; the stream thread used %.2f CPU-s: %.0f articles per CPU-second of it%n",
+            config.kafka().processingGuarantee(), backlog, texts.get(0).length() / 1024, secs, (backlog - first) / secs,
+            used.streamThread(), backlog / used.streamThread());
+        out.printf("  CPU in that time: %.2f CPU-s of %.2f available on %d cores; stream thread %.2f, other Java threads"
+            + " (broker, producer I/O, this benchmark) %.2f, JIT compiler and GC threads %.2f%n",
+            used.process(), secs * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
+            used.streamThread(), used.javaThreads() - used.streamThread(), used.process() - used.javaThreads());
         out.flush();
 
         long[] latencies = steadyRate(process, producer, consumer, texts, rate, seconds);
@@ -86,6 +88,43 @@ public final class EnrichBenchmark {
             latencies[latencies.length - 1], latencies.length);
         out.flush();
       }
+    }
+  }
+
+  private static void produceBacklog(ChipwatchProcess process, KafkaProducer<String, byte[]> producer, List<String> texts,
+      String prefix, int count) {
+    for (int i = 0; i < count; i++) {
+      producer.send(process.topics().record(Topic.ARTICLES_RAW, prefix + i, article(prefix + i, texts, i)));
+    }
+    producer.flush();
+  }
+
+  /**
+   * Waits for the first tagged articles (with exactly-once they become visible a commit at a time) and
+   * returns how many came: the rate is counted over the rest.
+   */
+  private static int awaitFirst(KafkaConsumer<String, byte[]> consumer) {
+    long since = System.nanoTime();
+    while (true) {
+      int n = consumer.poll(Duration.ofMillis(1)).count();
+      if (n > 0) {
+        return n;
+      }
+      checkDeadline(since, 0, 1);
+    }
+  }
+
+  private static void awaitTagged(KafkaConsumer<String, byte[]> consumer, int count, long since) {
+    int seen = 0;
+    while (seen < count) {
+      seen += consumer.poll(Duration.ofMillis(200)).count();
+      checkDeadline(since, seen, count);
+    }
+  }
+
+  private static void checkDeadline(long since, int seen, int count) {
+    if (Duration.ofNanos(System.nanoTime() - since).toMinutes() > 10) {
+      throw new IllegalStateException("backlog not tagged within 10 minutes: " + seen + " of " + count);
     }
   }
 
@@ -115,16 +154,30 @@ public final class EnrichBenchmark {
     return latencies.stream().mapToLong(Long::longValue).toArray();
   }
 
-  /** CPU time of the Kafka Streams threads so far (start-up included, so the rate errs low). */
-  private static double streamThreadCpuSeconds() {
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    long nanos = 0;
-    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info != null && info.getThreadName().contains("StreamThread") && !info.getThreadName().contains("producer")) {
-        nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+  /** CPU seconds used so far by the process, by all its Java threads, and by the Kafka Streams threads. */
+  private record CpuUse(double process, double javaThreads, double streamThread) {
+    static CpuUse now() {
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      long all = 0;
+      long stream = 0;
+      for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+        if (info == null) {
+          continue;
+        }
+        long nanos = Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+        all += nanos;
+        if (info.getThreadName().contains("StreamThread") && !info.getThreadName().contains("producer")) {
+          stream += nanos;
+        }
       }
+      long process = ((com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+      return new CpuUse(process / 1e9, all / 1e9, stream / 1e9);
     }
-    return nanos / 1e9;
+
+    CpuUse minus(CpuUse earlier) {
+      return new CpuUse(process - earlier.process, javaThreads - earlier.javaThreads, streamThread - earlier.streamThread);
+    }
   }
 
   private static long pct(long[] sorted, int p) {

@@ -77,13 +77,17 @@ final class BenchCommand implements Runnable {
   }
 
   @Command(name = "enrich", mixinStandardHelpOptions = true,
-      description = "Enrich topology throughput (a backlog of 5 KB articles, one stream thread) and produce-to-tagged "
+      description = "Enrich topology throughput (a warm-up, then a measured backlog of 5 KB articles, one stream thread) and produce-to-tagged "
           + "latency at a steady rate, on an embedded broker on free ports in a temporary directory.")
   static final class Enrich implements Callable<Integer> {
     @Mixin ConfigOptions options;
 
-    @Option(names = "--articles", defaultValue = "5000", description = "Backlog size (default ${DEFAULT-VALUE})")
+    @Option(names = "--articles", defaultValue = "10000", description = "Measured backlog size (default ${DEFAULT-VALUE})")
     int articles;
+
+    @Option(names = "--warmup", defaultValue = "5000",
+        description = "Articles tagged before the measured backlog, not counted (default ${DEFAULT-VALUE})")
+    int warmup;
 
     @Option(names = "--rate", defaultValue = "50", description = "Articles per second for the latency run (default ${DEFAULT-VALUE})")
     int rate;
@@ -107,7 +111,7 @@ final class BenchCommand implements Runnable {
         ChipwatchConfig config = options.load(Map.of("dataDir", dir.toString(), "kafka.embedded.port", "0",
             "kafka.embedded.controllerPort", "0", "metrics.enabled", "false", "kafka.processingGuarantee", guarantee,
             "alerts.defaultRules", "false"));
-        new EnrichBenchmark(spec.commandLine().getOut()).run(config, articles, rate, seconds, dense);
+        new EnrichBenchmark(spec.commandLine().getOut()).run(config, warmup, articles, rate, seconds, dense);
       } finally {
         delete(dir);
       }
