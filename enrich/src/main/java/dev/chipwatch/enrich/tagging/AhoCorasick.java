@@ -6,9 +6,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Aho-Corasick automaton over lower-cased text, compiled into a dense transition table so that a
- * scan costs one array read per character whatever the number of patterns. Immutable and safe to
- * share between threads.
+ * Aho-Corasick automaton matching case-insensitively, and only where a word starts: at the start of
+ * the text or after a character that is neither a letter nor a digit. It is compiled into a dense
+ * transition table so that a scan costs one array read per character whatever the number of
+ * patterns. Immutable and safe to share between threads.
+ *
+ * <p>Word starts are a virtual character: the scan feeds it after every non-word character (and at
+ * the start), and each pattern is compiled with it in front and after each of its own non-word
+ * characters. Inside a word the automaton so falls back to the root and stays there until the next
+ * boundary, instead of following every suffix ("us" in "because"): fewer live states to keep in the
+ * cache, and no hits the callers would throw away.
  */
 final class AhoCorasick {
   /** Receives each occurrence: the pattern's index and the end (exclusive) in the scanned text. */
@@ -17,36 +24,59 @@ final class AhoCorasick {
     void found(int pattern, int end);
   }
 
-  private final short[] alphabet = new short[Character.MAX_VALUE + 1]; // char -> column, 0 = any other char
+  /**
+   * char -> column, case folded here once rather than per scanned character. Columns up to
+   * {@link #lastWordColumn} are word characters (0: one no pattern has), the rest are not (the first
+   * of them: a non-word character no pattern has); the virtual word start is the last column.
+   */
+  private final short[] columns = new short[Character.MAX_VALUE + 1];
+  private final int lastWordColumn;
+  private final int wordStart;
   private final int width;
-  private final int[] next; // state * width + column -> state
-  private final int[][] output; // patterns ending exactly at a state
-  private final int[] outputLink; // nearest suffix state with output, -1 if none
+  /**
+   * (state row offset + column) -> next state's row offset (state × width), so the scan loop has no
+   * multiply; negated minus one when that state ends a pattern, so one sign test skips the rest.
+   */
+  private final int[] next;
+  private final int[][] output; // by state: patterns ending exactly there
+  private final int[] outputLink; // by state: nearest suffix state with output, -1 if none
   private final int[] lengths;
-  private final boolean[] reports; // the state or one of its suffixes ends a pattern
 
   AhoCorasick(List<String> patterns) {
-    short columns = 1;
+    java.util.TreeSet<Character> wordChars = new java.util.TreeSet<>();
+    java.util.TreeSet<Character> otherChars = new java.util.TreeSet<>();
     for (String p : patterns) {
       for (char c : p.toCharArray()) {
         char lc = Chars.toLower(c);
-        if (alphabet[lc] == 0) {
-          alphabet[lc] = columns++;
-        }
+        (Chars.isWordChar(lc) ? wordChars : otherChars).add(lc);
       }
     }
-    width = columns;
+    short[] byLowerChar = new short[Character.MAX_VALUE + 1];
+    short column = 1;
+    for (char c : wordChars) {
+      byLowerChar[c] = column++;
+    }
+    lastWordColumn = column - 1;
+    short otherNonWord = column++;
+    for (char c : otherChars) {
+      byLowerChar[c] = column++;
+    }
+    wordStart = column++;
+    width = column;
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      char lc = Chars.toLower((char) c);
+      columns[c] = byLowerChar[lc] != 0 ? byLowerChar[lc] : Chars.isWordChar(lc) ? 0 : otherNonWord;
+    }
     lengths = patterns.stream().mapToInt(String::length).toArray();
 
-    // trie
+    // trie over the patterns with their word starts
     List<int[]> gotos = new ArrayList<>();
     List<List<Integer>> outs = new ArrayList<>();
     gotos.add(newRow());
     outs.add(new ArrayList<>());
     for (int i = 0; i < patterns.size(); i++) {
       int state = 0;
-      for (char c : patterns.get(i).toCharArray()) {
-        int col = alphabet[Chars.toLower(c)];
+      for (int col : withWordStarts(patterns.get(i))) {
         if (gotos.get(state)[col] < 0) {
           gotos.get(state)[col] = gotos.size();
           gotos.add(newRow());
@@ -57,11 +87,11 @@ final class AhoCorasick {
       outs.get(state).add(i);
     }
     int states = gotos.size();
-    next = new int[states * width];
+    int[] target = new int[states * width]; // state numbers while building
     output = new int[states][];
     outputLink = new int[states];
     int[] fail = new int[states];
-    reports = new boolean[states];
+    boolean[] reports = new boolean[states];
     for (int s = 0; s < states; s++) {
       output[s] = outs.get(s).stream().mapToInt(Integer::intValue).toArray();
     }
@@ -72,9 +102,9 @@ final class AhoCorasick {
     for (int col = 0; col < width; col++) {
       int t = root[col];
       if (t < 0) {
-        next[col] = 0;
+        target[col] = 0;
       } else {
-        next[col] = t;
+        target[col] = t;
         fail[t] = 0;
         queue.add(t);
       }
@@ -89,14 +119,34 @@ final class AhoCorasick {
       for (int col = 0; col < width; col++) {
         int t = row[col];
         if (t < 0) {
-          next[s * width + col] = next[f * width + col];
+          target[s * width + col] = target[f * width + col];
         } else {
-          next[s * width + col] = t;
-          fail[t] = next[f * width + col];
+          target[s * width + col] = t;
+          fail[t] = target[f * width + col];
           queue.add(t);
         }
       }
     }
+    next = new int[target.length];
+    for (int i = 0; i < target.length; i++) {
+      int offset = target[i] * width;
+      next[i] = reports[target[i]] ? -offset - 1 : offset;
+    }
+  }
+
+  /** The pattern's columns with the virtual word start in front and after each inner non-word character. */
+  private int[] withWordStarts(String pattern) {
+    int[] out = new int[2 * pattern.length() + 1];
+    int n = 0;
+    out[n++] = wordStart;
+    for (int i = 0; i < pattern.length(); i++) {
+      int col = columns[pattern.charAt(i)];
+      out[n++] = col;
+      if (col > lastWordColumn && i + 1 < pattern.length()) {
+        out[n++] = wordStart;
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   private int[] newRow() {
@@ -109,25 +159,33 @@ final class AhoCorasick {
     return lengths[pattern];
   }
 
-  /** Reports every occurrence of every pattern in {@code text}, compared case-insensitively. */
+  /** Reports every occurrence of every pattern that starts a word in {@code text}, compared case-insensitively. */
   void scan(String text, Hit hit) {
     // a char[] copy is cheaper than charAt on a compact (Latin-1) string, one call per character
     char[] chars = text.toCharArray();
     int[] table = next;
-    short[] columns = alphabet;
-    int state = 0;
+    short[] cols = columns;
+    int boundary = wordStart;
+    int lastWord = lastWordColumn;
+    int offset = table[boundary]; // the text starts a word; a word start alone never ends a pattern
     for (int i = 0, n = chars.length; i < n; i++) {
-      state = table[state * width + columns[Chars.toLower(chars[i])]];
-      if (!reports[state]) {
-        continue; // most characters end no pattern: skip the output walk
+      int col = cols[chars[i]];
+      int t = table[offset + col];
+      if (t < 0) {
+        offset = -t - 1;
+        for (int s = offset / width; s >= 0; s = outputLink[s]) {
+          for (int p : output[s]) {
+            hit.found(p, i + 1);
+          }
+          if (s == 0) {
+            break;
+          }
+        }
+      } else {
+        offset = t;
       }
-      for (int s = state; s >= 0; s = outputLink[s]) {
-        for (int p : output[s]) {
-          hit.found(p, i + 1);
-        }
-        if (s == 0) {
-          break;
-        }
+      if (col > lastWord) {
+        offset = table[offset + boundary];
       }
     }
   }

@@ -15,7 +15,6 @@ final class Cues {
   private static final List<Cue> CATEGORIES = new ArrayList<>();
   private static final List<Boolean> STEMS = new ArrayList<>();
   private static final List<Integer> ANCHOR_INDEX = new ArrayList<>();
-  private static final AhoCorasick AUTOMATON;
 
   static {
     for (Cue cue : Cue.values()) {
@@ -35,7 +34,6 @@ final class Cues {
       STEMS.add(true);
       ANCHOR_INDEX.add(i);
     }
-    AUTOMATON = new AhoCorasick(PHRASES);
   }
 
   private static final List<Hit> NONE = List.of();
@@ -66,26 +64,35 @@ final class Cues {
     return anchors;
   }
 
-  static Cues scan(String lower) {
-    List<Hit> hits = new ArrayList<>();
-    List<Hit> anchors = new ArrayList<>();
-    AUTOMATON.scan(lower, (p, end) -> {
-      int start = end - PHRASES.get(p).length();
-      if (start > 0 && Chars.isWordChar(lower.charAt(start - 1))) {
-        return;
-      }
-      int stop = end;
-      if (CATEGORIES.get(p) == Cue.ANCHOR) {
-        anchors.add(new Hit(start, end, Cue.ANCHOR, ANCHOR_INDEX.get(p)));
-        return;
-      }
-      if (STEMS.get(p)) {
-        while (stop < lower.length() && Chars.isLetter(lower.charAt(stop))) stop++;
-      } else if (end < lower.length() && Chars.isWordChar(lower.charAt(end))) {
-        return;
-      }
-      hits.add(new Hit(start, stop, CATEGORIES.get(p), -1));
-    });
+  /** The phrases to look for: pattern {@code i} of a scan is phrase {@code i}. */
+  static List<String> patterns() {
+    return List.copyOf(PHRASES);
+  }
+
+  /**
+   * Keeps a scan hit of phrase {@code pattern} ending at {@code end} if it starts a word (and, unless
+   * the phrase is a stem, ends one); a stem's hit runs to the end of its word.
+   */
+  static void collect(String text, int pattern, int end, List<Hit> hits, List<Hit> anchors) {
+    int start = end - PHRASES.get(pattern).length();
+    if (start > 0 && Chars.isWordChar(text.charAt(start - 1))) {
+      return;
+    }
+    if (CATEGORIES.get(pattern) == Cue.ANCHOR) {
+      anchors.add(new Hit(start, end, Cue.ANCHOR, ANCHOR_INDEX.get(pattern)));
+      return;
+    }
+    int stop = end;
+    if (STEMS.get(pattern)) {
+      while (stop < text.length() && Chars.isLetter(text.charAt(stop))) stop++;
+    } else if (end < text.length() && Chars.isWordChar(text.charAt(end))) {
+      return;
+    }
+    hits.add(new Hit(start, stop, CATEGORIES.get(pattern), -1));
+  }
+
+  /** The cues of one sentence: hits with offsets relative to it, each list in the order the scan found them. */
+  static Cues of(List<Hit> hits, List<Hit> anchors) {
     return new Cues(hits, anchors);
   }
 

@@ -57,14 +57,14 @@ final class MarketCapExtractor {
     int anchor = foreignSumBefore(s.text(), amount.start());
     int from = Math.max(Math.max(lower.lastIndexOf(';', anchor - 1) + 1, 0), anchor - 120);
     String after = lower.substring(amount.end(), Math.min(lower.length(), amount.end() + 40));
-    if (CHANGE_AFTER.matcher(after).find()) {
+    if (CHANGE_AFTER.matcher(after).lookingAt()) {
       return false;
     }
     Cues.Hit cue = cueWithin(s, Cue.VALUE, from, anchor, 7);
     if (cue != null) {
       return !s.cues().any(Cue.NOT_VALUE, cue.start(), anchor) && !changeBefore(s, from, cue.start());
     }
-    if (VALUE_AFTER.matcher(after).find()) {
+    if (VALUE_AFTER.matcher(after).lookingAt()) {
       return !s.cues().any(Cue.NOT_VALUE, Math.max(from, anchor - 30), anchor);
     }
     // "Nvidia tops $4 trillion": a trillion-dollar figure reached by a company is its value

@@ -29,36 +29,34 @@ final class MentionFinder {
   private static final Set<String> PLACE_WORDS = Set.of("in", "at", "near", "outside", "around", "visiting", "visited");
 
   private final List<Alias> aliases;
-  private final AhoCorasick automaton;
 
   MentionFinder(List<Alias> aliases) {
     this.aliases = List.copyOf(aliases);
-    this.automaton = new AhoCorasick(this.aliases.stream().map(Alias::text).toList());
+  }
+
+  /** The texts to look for, in alias order: pattern {@code i} of a scan is alias {@code i}. */
+  List<String> patterns() {
+    return aliases.stream().map(Alias::text).toList();
+  }
+
+  /** Keeps a scan hit of alias {@code pattern} ending at {@code end} if it stands as a whole word in the right case. */
+  void collect(String text, int pattern, int end, List<Mention> candidates) {
+    Alias alias = aliases.get(pattern);
+    int start = end - alias.text().length();
+    int stop = acceptedEnd(text, alias, start, end);
+    if (stop >= 0 && caseMatches(text, alias, start, end)) {
+      candidates.add(new Mention(start, stop, alias));
+    }
   }
 
   /**
-   * Mentions in normalised text, in order.
+   * The mentions among a text's candidates, in order: the longest where they overlap, without
+   * people and places. Adds to {@code people} each family name seen used for a person ("Edward
+   * Hopper"), so that the caller can drop later bare uses in the same article.
    *
    * @param titleCase the text is a headline in title case, where every word is capitalised
    */
-  List<Mention> find(String text, boolean titleCase) {
-    return find(text, titleCase, new java.util.HashSet<>());
-  }
-
-  /**
-   * As {@link #find(String, boolean)}, adding to {@code people} each family name seen used for a
-   * person ("Edward Hopper"), so that the caller can drop later bare uses in the same article.
-   */
-  List<Mention> find(String text, boolean titleCase, Set<String> people) {
-    List<Mention> candidates = new ArrayList<>();
-    automaton.scan(text, (p, end) -> {
-      Alias alias = aliases.get(p);
-      int start = end - automaton.length(p);
-      int stop = acceptedEnd(text, alias, start, end);
-      if (stop >= 0 && caseMatches(text, alias, start, end)) {
-        candidates.add(new Mention(start, stop, alias));
-      }
-    });
+  List<Mention> resolve(String text, List<Mention> candidates, boolean titleCase, Set<String> people) {
     candidates.sort(Comparator.comparingInt(Mention::start)
         .thenComparing(Comparator.comparingInt((Mention m) -> m.end() - m.start()).reversed()));
     List<Mention> chosen = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.chipwatch.enrich.tagging;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One sentence of an article: its place in the article text, its text in original and lower case,
@@ -10,9 +9,4 @@ import java.util.Locale;
  * @param index position in the article, 0 = first sentence of the title
  * @param inTitle the sentence comes from the headline
  */
-record Sentence(int index, boolean inTitle, String text, String lower, List<Mention> mentions, Cues cues) {
-  static Sentence of(int index, boolean inTitle, String text, List<Mention> mentions) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    return new Sentence(index, inTitle, text, lower, List.copyOf(mentions), Cues.scan(lower));
-  }
-}
+record Sentence(int index, boolean inTitle, String text, String lower, List<Mention> mentions, Cues cues) {}

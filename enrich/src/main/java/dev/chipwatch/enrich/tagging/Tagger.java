@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,11 +15,13 @@ import java.util.TreeSet;
  */
 public final class Tagger {
   private final MentionFinder mentions;
+  private final TextScanner scanner;
   private final EventExtractor events;
   private final MarketCapExtractor marketCaps;
 
   public Tagger(Taxonomy taxonomy) {
     this.mentions = new MentionFinder(taxonomy.aliases());
+    this.scanner = new TextScanner(mentions);
     this.events = new EventExtractor(taxonomy);
     this.marketCaps = new MarketCapExtractor(taxonomy);
   }
@@ -68,15 +71,32 @@ public final class Tagger {
         marketCaps.extract(sentences));
   }
 
-  /** One part of the article (title, summary or content), normalised, with its names. */
-  private record Segment(String text, List<Mention> mentions) {}
+  /**
+   * The taxonomy ids a text names, in order: the matching step of {@link #tag} alone (one scan, whole
+   * words, case rules, longest match, people and places left out), for benchmarks and diagnostics.
+   */
+  public List<String> names(String text) {
+    String normal = TextNormalizer.normalize(text);
+    List<Mention> found = mentions.resolve(normal, scanner.scan(normal).nameCandidates(), false, new java.util.HashSet<>());
+    List<String> out = new ArrayList<>(found.size());
+    for (Mention m : found) {
+      if (m.target() != null) {
+        out.add(m.target());
+      }
+    }
+    return out;
+  }
+
+  /** One part of the article (title, summary or content), normalised, with its names and cue words. */
+  private record Segment(String text, List<Mention> mentions, TextScanner.Found found) {}
 
   private Segment segment(String raw, boolean isTitle, Set<String> people) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
     String text = TextNormalizer.normalize(raw);
-    return new Segment(text, mentions.find(text, isTitle && isTitleCase(text), people));
+    TextScanner.Found found = scanner.scan(text);
+    return new Segment(text, mentions.resolve(text, found.nameCandidates(), isTitle && isTitleCase(text), people), found);
   }
 
   private static void addSentences(List<Sentence> out, Segment segment, boolean isTitle, Set<String> people) {
@@ -84,9 +104,15 @@ public final class Tagger {
       return;
     }
     String text = segment.text();
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean sameLength = lower.length() == text.length(); // a few letters lower-case to two chars ("İ")
+    List<int[]> spans = SentenceSplitter.split(text);
+    List<List<Cues.Hit>> cues = bySentence(segment.found().cues(), spans);
+    List<List<Cues.Hit>> anchors = bySentence(segment.found().anchors(), spans);
     List<Mention> found = segment.mentions();
     int m = 0;
-    for (int[] span : SentenceSplitter.split(text)) {
+    for (int k = 0; k < spans.size(); k++) {
+      int[] span = spans.get(k);
       List<Mention> inside = new ArrayList<>();
       while (m < found.size() && found.get(m).start() < span[1]) {
         Mention f = found.get(m++);
@@ -94,8 +120,42 @@ public final class Tagger {
           inside.add(new Mention(f.start() - span[0], Math.min(f.end(), span[1]) - span[0], f.alias()));
         }
       }
-      out.add(Sentence.of(out.size(), isTitle, text.substring(span[0], span[1]), inside));
+      String sentence = text.substring(span[0], span[1]);
+      out.add(new Sentence(out.size(), isTitle, sentence,
+          sameLength ? lower.substring(span[0], span[1]) : sentence.toLowerCase(Locale.ROOT),
+          List.copyOf(inside), Cues.of(cues.get(k), anchors.get(k))));
     }
+  }
+
+  /** Each hit in the sentence that wholly holds it, with offsets relative to that sentence; hits across sentences are dropped. */
+  private static List<List<Cues.Hit>> bySentence(List<Cues.Hit> hits, List<int[]> spans) {
+    List<List<Cues.Hit>> out = new ArrayList<>(spans.size());
+    for (int k = 0; k < spans.size(); k++) {
+      out.add(new ArrayList<>());
+    }
+    for (Cues.Hit h : hits) {
+      int k = sentenceAt(spans, h.start());
+      if (k >= 0 && h.end() <= spans.get(k)[1]) {
+        int from = spans.get(k)[0];
+        out.get(k).add(new Cues.Hit(h.start() - from, h.end() - from, h.cue(), h.anchor()));
+      }
+    }
+    return out;
+  }
+
+  /** The index of the span starting at or before offset, if offset lies inside it, else -1. */
+  private static int sentenceAt(List<int[]> spans, int offset) {
+    int lo = 0;
+    int hi = spans.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (spans.get(mid)[0] <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return hi >= 0 && offset < spans.get(hi)[1] ? hi : -1;
   }
 
   /** Headlines In Title Case capitalise every word, so a capital says nothing about names. */
