@@ -35,7 +35,9 @@ final class AhoCorasick {
   private final int width;
   /**
    * (state row offset + column) -> next state's row offset (state × width), so the scan loop has no
-   * multiply; negated minus one when that state ends a pattern, so one sign test skips the rest.
+   * multiply; after a non-word character, the state after the word start that follows it. Negated
+   * minus one when the state ends a pattern, so one sign test skips the rest; the scan then takes the
+   * word start itself.
    */
   private final int[] next;
   private final int[][] output; // by state: patterns ending exactly there
@@ -129,8 +131,15 @@ final class AhoCorasick {
     }
     next = new int[target.length];
     for (int i = 0; i < target.length; i++) {
-      int offset = target[i] * width;
-      next[i] = reports[target[i]] ? -offset - 1 : offset;
+      int col = i % width;
+      int state = target[i];
+      if (reports[state]) {
+        next[i] = -state * width - 1; // the scan reports, then takes the word start itself
+      } else if (col > lastWordColumn && col != wordStart) {
+        next[i] = target[state * width + wordStart] * width; // a word start follows: one read for both steps
+      } else {
+        next[i] = state * width;
+      }
     }
   }
 
@@ -171,18 +180,18 @@ final class AhoCorasick {
     for (int i = 0, n = chars.length; i < n; i++) {
       int col = cols[chars[i]];
       int t = table[offset + col];
-      if (t < 0) {
-        offset = -t - 1;
-        for (int s = offset / width; s >= 0; s = outputLink[s]) {
-          for (int p : output[s]) {
-            hit.found(p, i + 1);
-          }
-          if (s == 0) {
-            break;
-          }
+      if (t >= 0) {
+        offset = t; // most characters end no pattern; after a non-word one the word start is taken already
+        continue;
+      }
+      offset = -t - 1;
+      for (int s = offset / width; s >= 0; s = outputLink[s]) {
+        for (int p : output[s]) {
+          hit.found(p, i + 1);
         }
-      } else {
-        offset = t;
+        if (s == 0) {
+          break;
+        }
       }
       if (col > lastWord) {
         offset = table[offset + boundary];

@@ -22,18 +22,37 @@ final class SentenceSplitter {
     List<int[]> out = new ArrayList<>();
     int start = skipSpaces(text, 0);
     int n = text.length();
-    for (int i = start; i < n; i++) {
-      char c = text.charAt(i);
-      if ((c == '.' || c == '!' || c == '?') && endsSentence(text, i)) {
+    // the next '.', '!' and '?' at or after the cursor, found with indexOf (vectorised) rather than char by char
+    int dot = text.indexOf('.', start);
+    int bang = text.indexOf('!', start);
+    int question = text.indexOf('?', start);
+    while (true) {
+      int i = nearest(dot, bang, question);
+      if (i < 0) {
+        break;
+      }
+      int from = i + 1;
+      if (endsSentence(text, i)) {
         int end = i + 1;
         while (end < n && (text.charAt(end) == '"' || text.charAt(end) == '\'' || text.charAt(end) == ')')) end++;
         add(out, text, start, end);
         start = skipSpaces(text, end);
-        i = start - 1;
+        from = start;
       }
+      if (dot >= 0 && dot < from) dot = text.indexOf('.', from);
+      if (bang >= 0 && bang < from) bang = text.indexOf('!', from);
+      if (question >= 0 && question < from) question = text.indexOf('?', from);
     }
     add(out, text, start, n);
     return out;
+  }
+
+  /** The smallest of the offsets that are not -1, or -1. */
+  private static int nearest(int a, int b, int c) {
+    int m = a;
+    if (b >= 0 && (m < 0 || b < m)) m = b;
+    if (c >= 0 && (m < 0 || c < m)) m = c;
+    return m;
   }
 
   private static boolean endsSentence(String text, int i) {
