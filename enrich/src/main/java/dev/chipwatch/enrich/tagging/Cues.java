@@ -71,24 +71,25 @@ final class Cues {
 
   /**
    * Keeps a scan hit of phrase {@code pattern} ending at {@code end} if it starts a word (and, unless
-   * the phrase is a stem, ends one); a stem's hit runs to the end of its word.
+   * the phrase is a stem, ends one) and lies within the sentence at [from, to) of the text; a stem's
+   * hit runs to the end of its word. Offsets are made relative to the sentence.
    */
-  static void collect(String text, int pattern, int end, List<Hit> hits, List<Hit> anchors) {
+  static void collect(String text, int pattern, int end, int from, int to, List<Hit> hits, List<Hit> anchors) {
     int start = end - PHRASES.get(pattern).length();
-    if (start > 0 && Chars.isWordChar(text.charAt(start - 1))) {
+    if (start < from || (start > 0 && Chars.isWordChar(text.charAt(start - 1)))) {
       return;
     }
     if (CATEGORIES.get(pattern) == Cue.ANCHOR) {
-      anchors.add(new Hit(start, end, Cue.ANCHOR, ANCHOR_INDEX.get(pattern)));
+      anchors.add(new Hit(start - from, end - from, Cue.ANCHOR, ANCHOR_INDEX.get(pattern)));
       return;
     }
     int stop = end;
     if (STEMS.get(pattern)) {
-      while (stop < text.length() && Chars.isLetter(text.charAt(stop))) stop++;
-    } else if (end < text.length() && Chars.isWordChar(text.charAt(end))) {
+      while (stop < to && Chars.isLetter(text.charAt(stop))) stop++;
+    } else if (end < to && Chars.isWordChar(text.charAt(end))) {
       return;
     }
-    hits.add(new Hit(start, stop, CATEGORIES.get(pattern), -1));
+    hits.add(new Hit(start - from, stop - from, CATEGORIES.get(pattern), -1));
   }
 
   /** The cues of one sentence: hits with offsets relative to it, each list in the order the scan found them. */

@@ -77,7 +77,7 @@ public final class Tagger {
    */
   public List<String> names(String text) {
     String normal = TextNormalizer.normalize(text);
-    List<Mention> found = mentions.resolve(normal, scanner.scan(normal).nameCandidates(), false, new java.util.HashSet<>());
+    List<Mention> found = mentions.resolve(normal, scanner.scan(normal, List.of()).nameCandidates(), false, new java.util.HashSet<>());
     List<String> out = new ArrayList<>(found.size());
     for (Mention m : found) {
       if (m.target() != null) {
@@ -88,15 +88,16 @@ public final class Tagger {
   }
 
   /** One part of the article (title, summary or content), normalised, with its names and cue words. */
-  private record Segment(String text, List<Mention> mentions, TextScanner.Found found) {}
+  private record Segment(String text, List<int[]> spans, List<Mention> mentions, TextScanner.Found found) {}
 
   private Segment segment(String raw, boolean isTitle, Set<String> people) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
     String text = TextNormalizer.normalize(raw);
-    TextScanner.Found found = scanner.scan(text);
-    return new Segment(text, mentions.resolve(text, found.nameCandidates(), isTitle && isTitleCase(text), people), found);
+    List<int[]> spans = SentenceSplitter.split(text);
+    TextScanner.Found found = scanner.scan(text, spans);
+    return new Segment(text, spans, mentions.resolve(text, found.nameCandidates(), isTitle && isTitleCase(text), people), found);
   }
 
   private static void addSentences(List<Sentence> out, Segment segment, boolean isTitle, Set<String> people) {
@@ -106,9 +107,9 @@ public final class Tagger {
     String text = segment.text();
     String lower = text.toLowerCase(Locale.ROOT);
     boolean sameLength = lower.length() == text.length(); // a few letters lower-case to two chars ("İ")
-    List<int[]> spans = SentenceSplitter.split(text);
-    List<List<Cues.Hit>> cues = bySentence(segment.found().cues(), spans);
-    List<List<Cues.Hit>> anchors = bySentence(segment.found().anchors(), spans);
+    List<int[]> spans = segment.spans();
+    List<List<Cues.Hit>> cues = segment.found().cues();
+    List<List<Cues.Hit>> anchors = segment.found().anchors();
     List<Mention> found = segment.mentions();
     int m = 0;
     for (int k = 0; k < spans.size(); k++) {
@@ -125,37 +126,6 @@ public final class Tagger {
           sameLength ? lower.substring(span[0], span[1]) : sentence.toLowerCase(Locale.ROOT),
           List.copyOf(inside), Cues.of(cues.get(k), anchors.get(k))));
     }
-  }
-
-  /** Each hit in the sentence that wholly holds it, with offsets relative to that sentence; hits across sentences are dropped. */
-  private static List<List<Cues.Hit>> bySentence(List<Cues.Hit> hits, List<int[]> spans) {
-    List<List<Cues.Hit>> out = new ArrayList<>(spans.size());
-    for (int k = 0; k < spans.size(); k++) {
-      out.add(new ArrayList<>());
-    }
-    for (Cues.Hit h : hits) {
-      int k = sentenceAt(spans, h.start());
-      if (k >= 0 && h.end() <= spans.get(k)[1]) {
-        int from = spans.get(k)[0];
-        out.get(k).add(new Cues.Hit(h.start() - from, h.end() - from, h.cue(), h.anchor()));
-      }
-    }
-    return out;
-  }
-
-  /** The index of the span starting at or before offset, if offset lies inside it, else -1. */
-  private static int sentenceAt(List<int[]> spans, int offset) {
-    int lo = 0;
-    int hi = spans.size() - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (spans.get(mid)[0] <= offset) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return hi >= 0 && offset < spans.get(hi)[1] ? hi : -1;
   }
 
   /** Headlines In Title Case capitalise every word, so a capital says nothing about names. */

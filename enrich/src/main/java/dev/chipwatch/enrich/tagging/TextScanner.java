@@ -20,16 +20,31 @@ final class TextScanner {
     this.automaton = new AhoCorasick(patterns);
   }
 
-  /** What a scan found: name candidates (not yet resolved) and cue hits, offsets in the scanned text. */
-  record Found(List<Mention> nameCandidates, List<Cues.Hit> cues, List<Cues.Hit> anchors) {}
+  /**
+   * What a scan found: name candidates (not yet resolved, offsets in the text) and, per sentence, its
+   * cue hits and trigger anchors (offsets in the sentence).
+   */
+  record Found(List<Mention> nameCandidates, List<List<Cues.Hit>> cues, List<List<Cues.Hit>> anchors) {}
 
-  Found scan(String text) {
-    Found found = new Found(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+  /** Scans a text split into sentences at {@code spans} ([start, end) each, in order). */
+  Found scan(String text, List<int[]> spans) {
+    Found found = new Found(new ArrayList<>(), new ArrayList<>(spans.size()), new ArrayList<>(spans.size()));
+    for (int k = 0; k < spans.size(); k++) {
+      found.cues().add(new ArrayList<>());
+      found.anchors().add(new ArrayList<>());
+    }
+    int[] sentence = {0}; // hits come in the order they end: the sentence only moves forward
     automaton.scan(text, (p, end) -> {
       if (p < nameCount) {
         names.collect(text, p, end, found.nameCandidates());
-      } else {
-        Cues.collect(text, p - nameCount, end, found.cues(), found.anchors());
+        return;
+      }
+      int k = sentence[0];
+      while (k < spans.size() && spans.get(k)[1] < end) k++;
+      sentence[0] = k;
+      if (k < spans.size()) {
+        int[] span = spans.get(k);
+        Cues.collect(text, p - nameCount, end, span[0], span[1], found.cues().get(k), found.anchors().get(k));
       }
     });
     return found;
