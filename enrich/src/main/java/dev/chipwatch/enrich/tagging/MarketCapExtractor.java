@@ -19,6 +19,11 @@ final class MarketCapExtractor {
       "^\\s?(?:of|in|from|off)\\s(?:its\\s|their\\s|the\\s)?(?:market\\s)?(?:value|valuation|capitali[sz]ation|cap|stock market value)\\b"
           + "|^\\s?off\\b|^\\s?(?:a|per) year\\b|^\\s?annually\\b|^\\s?worth of\\b|^\\s?in (?:revenue|sales|orders|funding)\\b"
           + "|^\\s?of (?:revenue|sales|orders|bookings|funding|imports|exports|investment|spending)\\b");
+  /** The words either pattern can start with: others need not try it. */
+  private static final java.util.Set<String> VALUE_AFTER_FIRST = java.util.Set.of(
+      "market", "valuation", "club", "company", "mark", "milestone", "threshold", "level");
+  private static final java.util.Set<String> CHANGE_AFTER_FIRST = java.util.Set.of(
+      "of", "in", "from", "off", "a", "per", "annually", "worth");
   private static final java.util.Set<String> CHANGE_VERBS = java.util.Set.of(
       "lost", "lose", "loses", "losing", "add", "adds", "added", "adding", "cut", "cuts", "cutting");
   private static final java.util.List<String> CHANGE_STEMS = java.util.List.of("eras", "wip", "shed", "gain", "knock", "slash");
@@ -57,14 +62,15 @@ final class MarketCapExtractor {
     int anchor = foreignSumBefore(s.text(), amount.start());
     int from = Math.max(Math.max(lower.lastIndexOf(';', anchor - 1) + 1, 0), anchor - 120);
     String after = lower.substring(amount.end(), Math.min(lower.length(), amount.end() + 40));
-    if (CHANGE_AFTER.matcher(after).lookingAt()) {
+    String next = firstWord(after);
+    if (CHANGE_AFTER_FIRST.contains(next) && CHANGE_AFTER.matcher(after).lookingAt()) {
       return false;
     }
     Cues.Hit cue = cueWithin(s, Cue.VALUE, from, anchor, 7);
     if (cue != null) {
       return !s.cues().any(Cue.NOT_VALUE, cue.start(), anchor) && !changeBefore(s, from, cue.start());
     }
-    if (VALUE_AFTER.matcher(after).lookingAt()) {
+    if (VALUE_AFTER_FIRST.contains(next) && VALUE_AFTER.matcher(after).lookingAt()) {
       return !s.cues().any(Cue.NOT_VALUE, Math.max(from, anchor - 30), anchor);
     }
     // "Nvidia tops $4 trillion": a trillion-dollar figure reached by a company is its value
@@ -72,6 +78,15 @@ final class MarketCapExtractor {
       return cueWithin(s, Cue.MILESTONE, from, anchor, 4) != null && !s.cues().any(Cue.NOT_VALUE, from, anchor);
     }
     return false;
+  }
+
+  /** The letters after at most two leading spaces or hyphens. */
+  private static String firstWord(String after) {
+    int i = 0;
+    while (i < 2 && i < after.length() && (Character.isWhitespace(after.charAt(i)) || after.charAt(i) == '-')) i++;
+    int end = i;
+    while (end < after.length() && Chars.isLetter(after.charAt(end))) end++;
+    return after.substring(i, end);
   }
 
   /** The first cue of a kind in [from, to) followed by at most maxWords plain words up to {@code to}. */
@@ -118,6 +133,9 @@ final class MarketCapExtractor {
 
   /** "600 billion yuan ($84 billion)": the cue stands before the foreign sum. */
   private static int foreignSumBefore(String text, int start) {
+    if (text.lastIndexOf('(', start - 1) < Math.max(0, start - 30)) {
+      return start; // no parenthesis just before the sum
+    }
     var paren = PAREN_BEFORE.matcher(text.substring(Math.max(0, start - 30), start));
     if (!paren.find()) {
       return start;

@@ -33,17 +33,24 @@ record MoneyAmount(int start, int end, double usd) {
 
   static List<MoneyAmount> find(String sentence) {
     List<MoneyAmount> out = new ArrayList<>();
-    Matcher m = NUMBER.matcher(sentence);
+    Matcher m = null;
     int n = sentence.length();
+    boolean currencyWords = hasCurrencyWord(sentence);
     for (int i = 0; i < n; i++) {
       if (!Character.isDigit(sentence.charAt(i)) || (i > 0 && isNumberChar(sentence.charAt(i - 1)))) {
         continue;
+      }
+      Currency currency = currencyBefore(sentence, i);
+      if (currency == null && !currencyWords) {
+        continue; // neither a sign before it nor a currency word anywhere: a count, a year, a model number
+      }
+      if (m == null) {
+        m = NUMBER.matcher(sentence);
       }
       m.region(i, n);
       if (!m.lookingAt()) {
         continue;
       }
-      Currency currency = currencyBefore(sentence, i);
       String cur2 = m.group("cur2");
       if (currency == null && cur2 == null) {
         i = m.end() - 1;
@@ -58,6 +65,19 @@ record MoneyAmount(int start, int end, double usd) {
       i = m.end() - 1;
     }
     return out;
+  }
+
+  private static final List<String> CURRENCY_WORDS = List.of("dollars", "yuan", "renminbi", "yen", "euro", "won", "pounds", "rupees");
+
+  /** Whether a currency word the number pattern may take after a sum occurs at all (in any case). */
+  private static boolean hasCurrencyWord(String sentence) {
+    String lower = sentence.toLowerCase(java.util.Locale.ROOT);
+    for (String w : CURRENCY_WORDS) {
+      if (lower.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isNumberChar(char c) {
