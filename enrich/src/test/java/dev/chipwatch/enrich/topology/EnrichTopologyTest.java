@@ -109,6 +109,25 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void aPairThatNeverGoesQuietIsStillAppliedAfterTheLongestHold() {
+    start(EnrichSettings.defaults(topics));
+    Duration step = Duration.ofMillis(400);
+    long steps = PublicationOrderProcessor.MAX_HOLD.toMillis() / step.toMillis();
+    for (int i = 0; i < steps - 1; i++) {
+      pipe(article("ban-" + i, "feed-" + i, "US blocks H20 exports", BAN, APRIL.plus(Duration.ofMinutes(i))));
+      driver.advanceWallClockTime(step);
+    }
+    assertTrue(changes.isEmpty(), "held while reports keep arriving, within the longest hold");
+    for (long i = steps - 1; i < steps + 3; i++) {
+      pipe(article("ban-" + i, "feed-" + i, "US blocks H20 exports", BAN, APRIL.plus(Duration.ofMinutes(i))));
+      driver.advanceWallClockTime(step);
+    }
+    var out = changes.readValuesToList();
+    assertEquals(1, out.size(), "applied once the first report was held for the longest hold, though reports still arrive");
+    assertEquals(ExportStatusValue.BANNED, out.get(0).getTo());
+  }
+
+  @Test
   void anOlderArticleArrivingLateNeverOverwritesANewerStatus() {
     start(EnrichSettings.defaults(topics));
     pipe(article("july", "feed-1", "H20 sales resume", ALLOW, JULY));
