@@ -91,7 +91,7 @@ public final class EnrichBenchmark {
   /**
    * Rounds of {@code round} articles until the JIT compilers (busy for a while with the broker's and
    * the clients' code as well as the tagger's) used less than a tenth of a core in the last round, at
-   * most ten rounds: the measured backlog then runs on steady-state code, as a long-running service does.
+   * most 20 rounds: the measured backlog then runs on steady-state code, as a long-running service does.
    */
   private void warmUp(ChipwatchProcess process, KafkaProducer<String, byte[]> producer,
       KafkaConsumer<String, byte[]> consumer, List<String> texts, int round, long started) {
@@ -107,7 +107,7 @@ public final class EnrichBenchmark {
       rounds++;
       out.printf("warm-up round %d: %d articles, JIT compilers busy %.0f%% of a core%n", rounds, round, 100 * jitShare);
       out.flush();
-    } while (jitShare > 0.1 && rounds < 10);
+    } while (jitShare > 0.1 && rounds < 20);
     out.printf("warm-up: %d articles tagged %.1f s after start (start-up, rebalance and JIT compilation)%n",
         rounds * round, (System.nanoTime() - started) / 1e9);
   }

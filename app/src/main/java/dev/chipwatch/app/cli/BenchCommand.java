@@ -87,7 +87,7 @@ final class BenchCommand implements Runnable {
 
     @Option(names = "--warmup", defaultValue = "5000",
         description = "Articles per warm-up round before the measured backlog, not counted; rounds repeat until the JIT"
-            + " compilers are nearly idle, at most 10 (default ${DEFAULT-VALUE})")
+            + " compilers are nearly idle, at most 20 (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--rate", defaultValue = "50", description = "Articles per second for the latency run (default ${DEFAULT-VALUE})")

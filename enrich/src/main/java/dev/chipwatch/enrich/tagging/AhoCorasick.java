@@ -40,8 +40,8 @@ final class AhoCorasick {
    * word start itself.
    */
   private final int[] next;
-  private final int[][] output; // by state: patterns ending exactly there
-  private final int[] outputLink; // by state: nearest suffix state with output, -1 if none
+  /** By state: every pattern that ends there, its own and its suffixes' (the output links followed once, here). */
+  private final int[][] ending;
   private final int[] lengths;
 
   AhoCorasick(List<String> patterns) {
@@ -90,8 +90,8 @@ final class AhoCorasick {
     }
     int states = gotos.size();
     int[] target = new int[states * width]; // state numbers while building
-    output = new int[states][];
-    outputLink = new int[states];
+    int[][] output = new int[states][]; // patterns ending exactly at a state
+    int[] outputLink = new int[states]; // nearest suffix state with output, -1 if none
     int[] fail = new int[states];
     boolean[] reports = new boolean[states];
     for (int s = 0; s < states; s++) {
@@ -128,6 +128,16 @@ final class AhoCorasick {
           queue.add(t);
         }
       }
+    }
+    ending = new int[states][];
+    for (int s = 0; s < states; s++) {
+      List<Integer> all = new ArrayList<>();
+      for (int t = s; t > 0; t = outputLink[t]) {
+        for (int p : output[t]) {
+          all.add(p);
+        }
+      }
+      ending[s] = all.stream().mapToInt(Integer::intValue).toArray();
     }
     next = new int[target.length];
     for (int i = 0; i < target.length; i++) {
@@ -185,13 +195,8 @@ final class AhoCorasick {
         continue;
       }
       offset = -t - 1;
-      for (int s = offset / width; s >= 0; s = outputLink[s]) {
-        for (int p : output[s]) {
-          hit.found(p, i + 1);
-        }
-        if (s == 0) {
-          break;
-        }
+      for (int p : ending[offset / width]) {
+        hit.found(p, i + 1);
       }
       if (col > lastWord) {
         offset = table[offset + boundary];

@@ -21,7 +21,7 @@ public final class Tagger {
 
   public Tagger(Taxonomy taxonomy) {
     this.mentions = new MentionFinder(taxonomy.aliases());
-    this.scanner = new TextScanner(mentions);
+    this.scanner = TextScanner.namesAndCues(mentions);
     this.events = new EventExtractor(taxonomy);
     this.marketCaps = new MarketCapExtractor(taxonomy);
   }
@@ -69,22 +69,6 @@ public final class Tagger {
         Collections.unmodifiableSet(countries),
         events.extract(sentences, published),
         marketCaps.extract(sentences));
-  }
-
-  /**
-   * The taxonomy ids a text names, in order: the matching step of {@link #tag} alone (one scan, whole
-   * words, case rules, longest match, people and places left out), for benchmarks and diagnostics.
-   */
-  public List<String> names(String text) {
-    String normal = TextNormalizer.normalize(text);
-    List<Mention> found = mentions.resolve(normal, scanner.scan(normal, List.of()).nameCandidates(), false, new java.util.HashSet<>());
-    List<String> out = new ArrayList<>(found.size());
-    for (Mention m : found) {
-      if (m.target() != null) {
-        out.add(m.target());
-      }
-    }
-    return out;
   }
 
   /** One part of the article (title, summary or content), normalised, with its names and cue words. */

@@ -8,9 +8,11 @@ final class TextNormalizer {
   private TextNormalizer() {}
 
   static String normalize(String text) {
-    char[] out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    // an array loop: charAt re-checks the string's encoding and bounds for every character
+    char[] chars = text.toCharArray();
+    boolean changed = false;
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
       if (c >= ' ' && c < 0x7f && c != '`') {
         continue; // printable ASCII: the common case, nothing to map
       }
@@ -22,12 +24,10 @@ final class TextNormalizer {
         default -> c;
       };
       if (r != c) {
-        if (out == null) {
-          out = text.toCharArray();
-        }
-        out[i] = r;
+        chars[i] = r;
+        changed = true;
       }
     }
-    return out == null ? text : new String(out);
+    return changed ? new String(chars) : text;
   }
 }

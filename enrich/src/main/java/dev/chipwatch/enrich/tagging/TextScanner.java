@@ -12,12 +12,24 @@ final class TextScanner {
   private final int nameCount;
   private final AhoCorasick automaton;
 
-  TextScanner(MentionFinder names) {
+  private TextScanner(MentionFinder names, boolean withCues) {
     this.names = names;
     List<String> patterns = new ArrayList<>(names.patterns());
     this.nameCount = patterns.size();
-    patterns.addAll(Cues.patterns());
+    if (withCues) {
+      patterns.addAll(Cues.patterns());
+    }
     this.automaton = new AhoCorasick(patterns);
+  }
+
+  /** Names and cue words, for the tagger. */
+  static TextScanner namesAndCues(MentionFinder names) {
+    return new TextScanner(names, true);
+  }
+
+  /** Names only, for {@link NameMatcher}. */
+  static TextScanner namesOnly(MentionFinder names) {
+    return new TextScanner(names, false);
   }
 
   /**

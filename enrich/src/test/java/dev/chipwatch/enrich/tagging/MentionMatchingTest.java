@@ -27,6 +27,18 @@ class MentionMatchingTest {
     assertEquals(Set.of("nvidia-b30a"), tag("The B30A is a cut-down part.").chips());
   }
 
+  /** The matcher on its own (as benchmarked against a regex) finds what the tagger finds. */
+  @Test
+  void theNameMatcherAloneAgreesWithTheTagger() {
+    NameMatcher names = new NameMatcher(Taxonomy.load());
+    String text = "Nvidia's H20 and H200, not the H2O loop, while AMD's MI308 ships to China; artificial intelligence "
+        + "agencies agree, and Ms Blackwell said so.";
+    assertEquals(java.util.List.of("nvidia", "nvidia-h20", "nvidia-h200", "amd", "amd-mi308", "CN"), names.find(text));
+    Tags tags = tag(text);
+    assertEquals(Set.of("nvidia-h20", "nvidia-h200", "amd-mi308"), tags.chips());
+    assertEquals(Set.of("CN"), tags.countries());
+  }
+
   @Test
   void aChipTagsItsVendor() {
     Tags t = tag("Buyers compared Gaudi 3 with Trainium2 and TPUs.");
