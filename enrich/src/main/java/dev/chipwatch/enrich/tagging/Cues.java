@@ -12,27 +12,42 @@ final class Cues {
   record Hit(int start, int end, Cue cue, int anchor) {}
 
   private static final List<String> PHRASES = new ArrayList<>();
-  private static final List<Cue> CATEGORIES = new ArrayList<>();
-  private static final List<Boolean> STEMS = new ArrayList<>();
-  private static final List<Integer> ANCHOR_INDEX = new ArrayList<>();
+  // per phrase, in arrays: read once per scan hit, and hits are many
+  private static final int[] LENGTHS;
+  private static final Cue[] CATEGORIES;
+  private static final boolean[] STEMS;
+  private static final int[] ANCHOR_INDEX;
 
   static {
+    List<Cue> categories = new ArrayList<>();
+    List<Boolean> stems = new ArrayList<>();
+    List<Integer> anchorIndex = new ArrayList<>();
     for (Cue cue : Cue.values()) {
       for (String p : cue.phrases) {
         boolean stem = p.endsWith("*");
         PHRASES.add(stem ? p.substring(0, p.length() - 1) : p);
-        CATEGORIES.add(cue);
-        STEMS.add(stem);
-        ANCHOR_INDEX.add(-1);
+        categories.add(cue);
+        stems.add(stem);
+        anchorIndex.add(-1);
       }
     }
     // the first words of trigger patterns, so that one scan serves both (prefixes: "restrict" covers "restricted")
     List<String> anchors = TriggerLexicon.anchorWords();
     for (int i = 0; i < anchors.size(); i++) {
       PHRASES.add(anchors.get(i));
-      CATEGORIES.add(Cue.ANCHOR);
-      STEMS.add(true);
-      ANCHOR_INDEX.add(i);
+      categories.add(Cue.ANCHOR);
+      stems.add(true);
+      anchorIndex.add(i);
+    }
+    int n = PHRASES.size();
+    LENGTHS = new int[n];
+    CATEGORIES = categories.toArray(new Cue[0]);
+    STEMS = new boolean[n];
+    ANCHOR_INDEX = new int[n];
+    for (int i = 0; i < n; i++) {
+      LENGTHS[i] = PHRASES.get(i).length();
+      STEMS[i] = stems.get(i);
+      ANCHOR_INDEX[i] = anchorIndex.get(i);
     }
   }
 
@@ -75,21 +90,22 @@ final class Cues {
    * hit runs to the end of its word. Offsets are made relative to the sentence.
    */
   static void collect(String text, int pattern, int end, int from, int to, List<Hit> hits, List<Hit> anchors) {
-    int start = end - PHRASES.get(pattern).length();
+    int start = end - LENGTHS[pattern];
     if (start < from || (start > 0 && Chars.isWordChar(text.charAt(start - 1)))) {
       return;
     }
-    if (CATEGORIES.get(pattern) == Cue.ANCHOR) {
-      anchors.add(new Hit(start - from, end - from, Cue.ANCHOR, ANCHOR_INDEX.get(pattern)));
+    Cue cue = CATEGORIES[pattern];
+    if (cue == Cue.ANCHOR) {
+      anchors.add(new Hit(start - from, end - from, Cue.ANCHOR, ANCHOR_INDEX[pattern]));
       return;
     }
     int stop = end;
-    if (STEMS.get(pattern)) {
+    if (STEMS[pattern]) {
       while (stop < to && Chars.isLetter(text.charAt(stop))) stop++;
     } else if (end < to && Chars.isWordChar(text.charAt(end))) {
       return;
     }
-    hits.add(new Hit(start - from, stop - from, CATEGORIES.get(pattern), -1));
+    hits.add(new Hit(start - from, stop - from, cue, -1));
   }
 
   /** The cues of one sentence: hits with offsets relative to it, each list in the order the scan found them. */

@@ -26,8 +26,9 @@ final class MaterialsCurb {
     Matcher m = CURB.matcher(lower);
     TriggerLexicon.Match best = null;
     int bestDistance = Integer.MAX_VALUE;
+    Matcher undo = UNDO_BEFORE.matcher(lower).useTransparentBounds(true);
     while (m.find()) {
-      if (UNDO_BEFORE.matcher(lower.substring(0, m.start())).find()) {
+      if (undo.region(undoRegionStart(lower, m.start()), m.start()).find()) {
         continue;
       }
       int distance = distanceToMaterial(s, m.start(), m.end());
@@ -39,6 +40,16 @@ final class MaterialsCurb {
     // "export controls on all critical software, in response to Beijing's rare-earth restrictions":
     // only a curb word near the metal speaks of it
     return bestDistance <= 80 ? best : null;
+  }
+
+  /**
+   * Where an undoing word before a curb at {@code end} can start: it ends at most 50 characters
+   * before, so it is the word holding that point or a later one.
+   */
+  private static int undoRegionStart(String lower, int end) {
+    int from = Math.max(0, end - 51);
+    while (from > 0 && (Chars.isWordChar(lower.charAt(from - 1)) || lower.charAt(from - 1) == '_')) from--;
+    return from;
   }
 
   private static int distanceToMaterial(Sentence s, int start, int end) {

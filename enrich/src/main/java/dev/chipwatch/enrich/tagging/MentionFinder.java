@@ -28,20 +28,20 @@ final class MentionFinder {
       "notes", "explained", "believes", "thinks", "warned", "cautioned", "who");
   private static final Set<String> PLACE_WORDS = Set.of("in", "at", "near", "outside", "around", "visiting", "visited");
 
-  private final List<Alias> aliases;
+  private final Alias[] aliases;
 
   MentionFinder(List<Alias> aliases) {
-    this.aliases = List.copyOf(aliases);
+    this.aliases = aliases.toArray(new Alias[0]);
   }
 
   /** The texts to look for, in alias order: pattern {@code i} of a scan is alias {@code i}. */
   List<String> patterns() {
-    return aliases.stream().map(Alias::text).toList();
+    return java.util.Arrays.stream(aliases).map(Alias::text).toList();
   }
 
   /** Keeps a scan hit of alias {@code pattern} ending at {@code end} if it stands as a whole word in the right case. */
   void collect(String text, int pattern, int end, List<Mention> candidates) {
-    Alias alias = aliases.get(pattern);
+    Alias alias = aliases[pattern];
     int start = end - alias.text().length();
     int stop = acceptedEnd(text, alias, start, end);
     if (stop >= 0 && caseMatches(text, alias, start, end)) {

@@ -201,9 +201,23 @@ final class TriggerLexicon {
     return ready[i] == 1;
   }
 
-  private static Matcher matcher(int i, String lower, Matcher[] matchers) {
-    if (matchers[i] == null) {
-      matchers[i] = TRIGGERS.get(i).pattern().matcher(lower).useTransparentBounds(true);
+  /**
+   * Each thread's matchers, one per trigger, reset onto each sentence that needs them: making a
+   * Matcher allocates its group arrays, and a sentence tries a few patterns at a few places.
+   */
+  private static final ThreadLocal<Matcher[]> MATCHERS = ThreadLocal.withInitial(() -> {
+    Matcher[] out = new Matcher[TRIGGERS.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = TRIGGERS.get(i).pattern().matcher("").useTransparentBounds(true);
+    }
+    return out;
+  });
+
+  /** The thread's matcher of trigger i on this sentence; {@code onSentence} records which are reset already. */
+  private static Matcher matcher(int i, String lower, Matcher[] matchers, boolean[] onSentence) {
+    if (!onSentence[i]) {
+      matchers[i].reset(lower);
+      onSentence[i] = true;
     }
     return matchers[i];
   }
@@ -226,14 +240,15 @@ final class TriggerLexicon {
     List<Match> all = new ArrayList<>();
     // per sentence: whether each trigger's prerequisites are present (0 = not yet known), and its matcher
     byte[] ready = new byte[TRIGGERS.size()];
-    Matcher[] matchers = new Matcher[TRIGGERS.size()];
+    Matcher[] matchers = MATCHERS.get();
+    boolean[] onSentence = new boolean[TRIGGERS.size()];
     for (Cues.Hit hit : s.cues().anchors()) {
       int start = hit.start();
       for (int i : ANCHORED.get(hit.anchor())) {
         if (!usable(i, lower, ready)) {
           continue;
         }
-        Matcher m = matcher(i, lower, matchers).region(start, lower.length());
+        Matcher m = matcher(i, lower, matchers, onSentence).region(start, lower.length());
         if (m.lookingAt()) {
           all.add(new Match(TRIGGERS.get(i), m.start(), m.end()));
         }
@@ -243,7 +258,7 @@ final class TriggerLexicon {
       if (!usable(i, lower, ready)) {
         continue;
       }
-      Matcher m = matcher(i, lower, matchers);
+      Matcher m = matcher(i, lower, matchers, onSentence);
       while (m.find()) {
         all.add(new Match(TRIGGERS.get(i), m.start(), m.end()));
       }
