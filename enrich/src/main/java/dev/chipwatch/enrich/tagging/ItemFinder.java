@@ -31,6 +31,9 @@ final class ItemFinder {
 
   /** Chips named in the sentence, except those only compared with ("alternatives such as the Ascend 910B"). */
   List<String> chips(Sentence s) {
+    if (s.mentions().isEmpty()) {
+      return List.of();
+    }
     Set<String> out = new LinkedHashSet<>();
     for (Mention m : s.mentions()) {
       if (m.kind() == AliasKind.CHIP && !s.cues().any(Cue.OUT_OF_SCOPE, Modality.clauseStart(s.lower(), m.start()), m.start())) {
@@ -41,6 +44,9 @@ final class ItemFinder {
   }
 
   static List<String> materials(Sentence s) {
+    if (s.mentions().isEmpty()) {
+      return List.of();
+    }
     Set<String> out = new LinkedHashSet<>();
     for (Mention m : s.mentions()) {
       if (m.kind() == AliasKind.MATERIAL) {

@@ -207,6 +207,9 @@ final class PlaceFinder {
 
   /** Countries named in a sentence other than the US: where a later "there" points. */
   static List<String> foreignCountries(Sentence s) {
+    if (s.mentions().isEmpty()) {
+      return List.of();
+    }
     Set<String> out = new LinkedHashSet<>();
     for (Mention c : s.mentions()) {
       if (isCountry(c) && !c.target().equals("US")) {

@@ -236,6 +236,9 @@ final class TriggerLexicon {
    * costs a few anchored matches.
    */
   static List<Match> find(Sentence s) {
+    if (s.cues().anchors().isEmpty() && UNANCHORED.isEmpty()) {
+      return List.of(); // most sentences: no word a trigger can start with
+    }
     String lower = s.lower();
     List<Match> all = new ArrayList<>();
     // per sentence: whether each trigger's prerequisites are present (0 = not yet known), and its matcher
