@@ -19,6 +19,8 @@ record MoneyAmount(int start, int end, double usd) {
       "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?-?"
           + "(?<unit>(?i:trillion|tn|tln|billion|bn|bln|million|mn|mln)|T|B|M)(?![\\w])"
           + "(?:\\s(?<cur2>(?i:(?:US |U\\.S\\. )?dollars|(?:Taiwan|Hong Kong|Australian|Canadian|Singapore) dollars|yuan|renminbi|yen|euros?|won|pounds|rupees)))?");
+  /** Each thread's matcher of {@link #NUMBER}, reset per sentence: sentences with sums are many. */
+  private static final ThreadLocal<Matcher> NUMBER_MATCHER = ThreadLocal.withInitial(() -> NUMBER.matcher(""));
   /** Letters that may stand right before '$': "US$" is a dollar, "NT$" and "HK$" are not. */
   private static final java.util.Set<String> DOLLAR_PREFIXES = java.util.Set.of("", "US", "U.S.");
 
@@ -45,7 +47,7 @@ record MoneyAmount(int start, int end, double usd) {
         continue; // neither a sign before it nor a currency word anywhere: a count, a year, a model number
       }
       if (m == null) {
-        m = NUMBER.matcher(sentence);
+        m = NUMBER_MATCHER.get().reset(sentence);
       }
       m.region(i, n);
       if (!m.lookingAt()) {
