@@ -45,8 +45,14 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
 public class TaggerBenchmark {
-  @Param({"enrich/src/test/resources/eval"})
+  /**
+   * A directory of labelled feeds (short articles dense with events), or {@value #NEWS_5KB}: the 5 KB
+   * articles of {@code chipwatch bench enrich} (one export event each, the rest ordinary news).
+   */
+  @Param({"enrich/src/test/resources/eval", NEWS_5KB})
   public String corpusDir;
+
+  static final String NEWS_5KB = "news-5kb";
 
   private List<String[]> articles;
   private Tagger tagger;
@@ -54,7 +60,7 @@ public class TaggerBenchmark {
   private Pattern alternation;
 
   @Setup(Level.Trial)
-  public void setUp() throws IOException {
+  public void setUp() throws Exception {
     Taxonomy taxonomy = Taxonomy.load();
     tagger = new Tagger(taxonomy);
     names = new NameMatcher(taxonomy);
@@ -63,6 +69,13 @@ public class TaggerBenchmark {
         .map(Pattern::quote)
         .collect(Collectors.joining("|", "\\b(?:", ")\\b")), Pattern.CASE_INSENSITIVE);
     articles = new ArrayList<>();
+    if (corpusDir.equals(NEWS_5KB)) {
+      for (String text : dev.chipwatch.app.bench.EnrichBenchmark.sampleTexts(false)) {
+        articles.add(new String[] {"", "", text});
+      }
+      report();
+      return;
+    }
     FeedParser parser = new FeedParser();
     try (Stream<Path> files = Files.walk(Path.of(corpusDir))) {
       for (Path file : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
@@ -73,6 +86,10 @@ public class TaggerBenchmark {
     } catch (dev.chipwatch.ingest.feed.FeedException e) {
       throw new UncheckedIOException(new IOException(e));
     }
+    report();
+  }
+
+  private void report() {
     long bytes = articles.stream().mapToLong(a -> (a[0] + a[1] + a[2]).getBytes(StandardCharsets.UTF_8).length).sum();
     System.out.printf("%ncorpus: %d articles, %d bytes of text%n", articles.size(), bytes);
   }

@@ -217,7 +217,7 @@ public final class EnrichBenchmark {
    * stories together, so it carries about ten export events. Typical: one story with an export event,
    * padded with stories without one, as most real articles carry at most one or two events.
    */
-  static List<String> sampleTexts(boolean dense) throws Exception {
+  public static List<String> sampleTexts(boolean dense) throws Exception {
     Tagger tagger = new Tagger(Taxonomy.load());
     List<String> eventful = new ArrayList<>();
     List<String> quiet = new ArrayList<>();
