@@ -178,10 +178,12 @@ final class AhoCorasick {
     return lengths[pattern];
   }
 
-  /** Reports every occurrence of every pattern that starts a word in {@code text}, compared case-insensitively. */
-  void scan(String text, Hit hit) {
-    // a char[] copy is cheaper than charAt on a compact (Latin-1) string, one call per character
-    char[] chars = text.toCharArray();
+  /**
+   * Reports every occurrence of every pattern that starts a word in the text, compared
+   * case-insensitively. A char[] rather than a String: charAt on a compact (Latin-1) string costs a
+   * call per character, and the caller has the characters already.
+   */
+  void scan(char[] chars, Hit hit) {
     int[] table = next;
     short[] cols = columns;
     int boundary = wordStart;

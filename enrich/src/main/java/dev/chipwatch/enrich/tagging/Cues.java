@@ -52,26 +52,27 @@ final class Cues {
   }
 
   private static final List<Hit> NONE = List.of();
-  /** Hits by kind (indexed by ordinal), each in text order, so a query reads only its own kind. */
-  private final List<Hit>[] byCue;
+  private static final int KINDS = Cue.values().length;
+  /** The hits grouped by kind (stable: each kind in text order), kind k at [start[k], start[k + 1]). */
+  private final Hit[] hits;
+  private final int[] start;
   private final List<Hit> anchors;
 
-  @SuppressWarnings("unchecked")
-  private Cues(List<Hit> hits, List<Hit> anchors) {
-    this.byCue = new List[Cue.values().length];
-    for (Hit h : hits) {
-      int k = h.cue().ordinal();
-      if (byCue[k] == null) {
-        byCue[k] = new ArrayList<>(4);
-      }
-      byCue[k].add(h);
+  private Cues(List<Hit> found, List<Hit> anchors) {
+    this.start = new int[KINDS + 1];
+    for (int i = 0, n = found.size(); i < n; i++) {
+      start[found.get(i).cue().ordinal() + 1]++;
+    }
+    for (int k = 0; k < KINDS; k++) {
+      start[k + 1] += start[k];
+    }
+    this.hits = new Hit[found.size()];
+    int[] next = java.util.Arrays.copyOf(start, KINDS);
+    for (int i = 0, n = found.size(); i < n; i++) {
+      Hit h = found.get(i);
+      hits[next[h.cue().ordinal()]++] = h;
     }
     this.anchors = anchors;
-  }
-
-  private List<Hit> of(Cue cue) {
-    List<Hit> list = byCue[cue.ordinal()];
-    return list == null ? NONE : list;
   }
 
   /** Where trigger patterns may start. */
@@ -119,7 +120,8 @@ final class Cues {
   }
 
   Hit first(Cue cue, int from, int to) {
-    for (Hit h : of(cue)) {
+    for (int i = start[cue.ordinal()], end = start[cue.ordinal() + 1]; i < end; i++) {
+      Hit h = hits[i];
       if (h.start() >= from && h.end() <= to) {
         return h;
       }
@@ -129,23 +131,24 @@ final class Cues {
 
   /** Hits of a kind within [from, to), in order. */
   List<Hit> all(Cue cue, int from, int to) {
-    List<Hit> list = of(cue);
-    if (list.isEmpty()) {
-      return NONE;
-    }
-    List<Hit> out = new ArrayList<>(list.size());
-    for (Hit h : list) {
+    List<Hit> out = null;
+    for (int i = start[cue.ordinal()], end = start[cue.ordinal() + 1]; i < end; i++) {
+      Hit h = hits[i];
       if (h.start() >= from && h.end() <= to) {
+        if (out == null) {
+          out = new ArrayList<>(end - i);
+        }
         out.add(h);
       }
     }
-    return out;
+    return out == null ? NONE : out;
   }
 
   /** The last hit of a kind ending at or before offset within [from, offset). */
   Hit last(Cue cue, int from, int offset) {
     Hit out = null;
-    for (Hit h : of(cue)) {
+    for (int i = start[cue.ordinal()], end = start[cue.ordinal() + 1]; i < end; i++) {
+      Hit h = hits[i];
       if (h.start() >= from && h.end() <= offset) {
         out = h;
       }

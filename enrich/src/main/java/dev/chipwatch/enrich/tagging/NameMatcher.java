@@ -20,8 +20,9 @@ public final class NameMatcher {
   }
 
   public List<String> find(String text) {
-    String normal = TextNormalizer.normalize(text);
-    List<Mention> found = mentions.resolve(normal, scanner.scan(normal, List.of()).nameCandidates(), false, new HashSet<>());
+    char[] chars = text.toCharArray();
+    String normal = TextNormalizer.normalizeInPlace(chars) ? new String(chars) : text;
+    List<Mention> found = mentions.resolve(normal, scanner.scan(normal, chars, List.of()).nameCandidates(), false, new HashSet<>());
     List<String> out = new ArrayList<>(found.size());
     for (Mention m : found) {
       if (m.target() != null) {

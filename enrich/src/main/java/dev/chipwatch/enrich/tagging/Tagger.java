@@ -78,9 +78,10 @@ public final class Tagger {
     if (raw == null || raw.isBlank()) {
       return null;
     }
-    String text = TextNormalizer.normalize(raw);
+    char[] chars = raw.toCharArray();
+    String text = TextNormalizer.normalizeInPlace(chars) ? new String(chars) : raw;
     List<int[]> spans = SentenceSplitter.split(text);
-    TextScanner.Found found = scanner.scan(text, spans);
+    TextScanner.Found found = scanner.scan(text, chars, spans);
     return new Segment(text, spans, mentions.resolve(text, found.nameCandidates(), isTitle && isTitleCase(text), people), found);
   }
 
@@ -108,7 +109,7 @@ public final class Tagger {
       String sentence = text.substring(span[0], span[1]);
       out.add(new Sentence(out.size(), isTitle, sentence,
           sameLength ? lower.substring(span[0], span[1]) : sentence.toLowerCase(Locale.ROOT),
-          List.copyOf(inside), Cues.of(cues.get(k), anchors.get(k))));
+          Collections.unmodifiableList(inside), Cues.of(cues.get(k), anchors.get(k))));
     }
   }
 
@@ -116,13 +117,16 @@ public final class Tagger {
   private static boolean isTitleCase(String title) {
     int words = 0;
     int capitalised = 0;
-    for (String w : title.split(" ")) {
-      if (w.length() > 3 && Chars.isLetter(w.charAt(0))) {
+    for (int from = 0, n = title.length(); from <= n; ) {
+      int space = title.indexOf(' ', from);
+      int end = space < 0 ? n : space;
+      if (end - from > 3 && Chars.isLetter(title.charAt(from))) {
         words++;
-        if (Character.isUpperCase(w.charAt(0))) {
+        if (Character.isUpperCase(title.charAt(from))) {
           capitalised++;
         }
       }
+      from = end + 1;
     }
     return words >= 3 && capitalised * 10 >= words * 8;
   }

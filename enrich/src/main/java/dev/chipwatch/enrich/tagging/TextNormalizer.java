@@ -7,9 +7,8 @@ package dev.chipwatch.enrich.tagging;
 final class TextNormalizer {
   private TextNormalizer() {}
 
-  static String normalize(String text) {
-    // an array loop: charAt re-checks the string's encoding and bounds for every character
-    char[] chars = text.toCharArray();
+  /** Normalises the characters where they are; whether any changed. */
+  static boolean normalizeInPlace(char[] chars) {
     boolean changed = false;
     for (int i = 0; i < chars.length; i++) {
       char c = chars[i];
@@ -28,6 +27,6 @@ final class TextNormalizer {
         changed = true;
       }
     }
-    return changed ? new String(chars) : text;
+    return changed;
   }
 }

@@ -38,15 +38,18 @@ final class TextScanner {
    */
   record Found(List<Mention> nameCandidates, List<List<Cues.Hit>> cues, List<List<Cues.Hit>> anchors) {}
 
-  /** Scans a text split into sentences at {@code spans} ([start, end) each, in order). */
-  Found scan(String text, List<int[]> spans) {
+  /**
+   * Scans a text split into sentences at {@code spans} ([start, end) each, in order); {@code chars}
+   * are the text's characters.
+   */
+  Found scan(String text, char[] chars, List<int[]> spans) {
     Found found = new Found(new ArrayList<>(), new ArrayList<>(spans.size()), new ArrayList<>(spans.size()));
     for (int k = 0; k < spans.size(); k++) {
       found.cues().add(new ArrayList<>());
       found.anchors().add(new ArrayList<>());
     }
     int[] sentence = {0}; // hits come in the order they end: the sentence only moves forward
-    automaton.scan(text, (p, end) -> {
+    automaton.scan(chars, (p, end) -> {
       if (p < nameCount) {
         names.collect(text, p, end, found.nameCandidates());
         return;

@@ -54,13 +54,11 @@ record Trigger(EventKind kind, Pattern pattern, double base, boolean needsItems,
   }
 
   boolean prerequisitesIn(String lower) {
-    for (List<String> group : requires) {
+    for (int g = 0, n = requires.size(); g < n; g++) {
+      List<String> group = requires.get(g);
       boolean any = false;
-      for (String w : group) {
-        if (lower.contains(w)) {
-          any = true;
-          break;
-        }
+      for (int w = 0, m = group.size(); w < m && !any; w++) {
+        any = lower.contains(group.get(w));
       }
       if (!any) {
         return false;

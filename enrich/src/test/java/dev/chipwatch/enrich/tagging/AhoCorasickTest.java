@@ -48,7 +48,7 @@ class AhoCorasickTest {
 
   private static Set<String> hits(AhoCorasick automaton, List<String> patterns, String text) {
     Set<String> out = new TreeSet<>();
-    automaton.scan(text, (p, end) -> out.add(patterns.get(p) + "@" + (end - patterns.get(p).length())));
+    automaton.scan(text.toCharArray(), (p, end) -> out.add(patterns.get(p) + "@" + (end - patterns.get(p).length())));
     return out;
   }
 
