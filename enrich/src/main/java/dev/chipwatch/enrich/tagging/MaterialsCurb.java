@@ -15,19 +15,43 @@ final class MaterialsCurb {
           + "rescind\\w*|revok\\w*|withdr\\w*)\\b[^,;]{0,50}$");
   private static final Trigger MATERIALS = new Trigger(EventKind.MATERIALS_EXPORT_BAN, CURB, 0.85, false, false, false, false, false, java.util.List.of());
 
+  /** The letters the patterns' words start with: only there can a match begin. */
+  private static final String EXPORT_FIRST_LETTERS = "eso";
+  private static final String CURB_FIRST_LETTERS = "bhrctwlp";
+
   private MaterialsCurb() {}
+
+  /**
+   * The first match at or after {@code from}, as {@link Matcher#find()} gives it, trying only where a
+   * word starting with one of {@code firstLetters} starts (find would try every character).
+   */
+  private static boolean findAtWordStart(Matcher m, String lower, int from, String firstLetters) {
+    m.useTransparentBounds(true);
+    for (int i = from, n = lower.length(); i < n; i++) {
+      if (firstLetters.indexOf(lower.charAt(i)) >= 0 && (i == 0 || !isRegexWordChar(lower.charAt(i - 1)))
+          && m.region(i, n).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What {@code \\b} counts as a word character. */
+  private static boolean isRegexWordChar(char c) {
+    return c == '_' || Chars.isWordChar(c);
+  }
 
   /** The curb word nearest a material name, in a sentence that also speaks of exports, or null. */
   static TriggerLexicon.Match find(Sentence s) {
     String lower = s.lower();
-    if (!EXPORT.matcher(lower).find()) {
+    if (!findAtWordStart(EXPORT.matcher(lower), lower, 0, EXPORT_FIRST_LETTERS)) {
       return null;
     }
     Matcher m = CURB.matcher(lower);
     TriggerLexicon.Match best = null;
     int bestDistance = Integer.MAX_VALUE;
     Matcher undo = UNDO_BEFORE.matcher(lower).useTransparentBounds(true);
-    while (m.find()) {
+    for (int from = 0; findAtWordStart(m, lower, from, CURB_FIRST_LETTERS); from = m.end()) {
       if (undo.region(undoRegionStart(lower, m.start()), m.start()).find()) {
         continue;
       }
@@ -48,7 +72,7 @@ final class MaterialsCurb {
    */
   private static int undoRegionStart(String lower, int end) {
     int from = Math.max(0, end - 51);
-    while (from > 0 && (Chars.isWordChar(lower.charAt(from - 1)) || lower.charAt(from - 1) == '_')) from--;
+    while (from > 0 && isRegexWordChar(lower.charAt(from - 1))) from--;
     return from;
   }
 
