@@ -11,12 +11,13 @@
  *
  * <p>How it works, in order:
  * <ol>
- *   <li>{@code MentionFinder}: one Aho-Corasick scan over the text for all taxonomy names (whole
- *       words, per-alias case rules, longest match wins, look-alike phrases hide the names inside
- *       them), then context rules for people's names and capitals used as places.
- *   <li>{@code SentenceSplitter} and {@code Cues}: sentences, and in one more automaton scan per
- *       sentence the hedge, negation, recap, news-time and value words plus the words that can start
- *       a trigger phrase.
+ *   <li>{@code SentenceSplitter}, then {@code TextScanner}: one Aho-Corasick scan per part of the
+ *       article (anchored at word starts) for all taxonomy names and all {@code Cues} words — the
+ *       hedge, negation, recap, news-time and value words plus the words that can start a trigger
+ *       phrase — the cue words assigned to their sentences as they are found.
+ *   <li>{@code MentionFinder}: of the names found, whole words only, per-alias case rules, longest
+ *       match wins, look-alike phrases hide the names inside them; then context rules for people's
+ *       names and capitals used as places. {@code NameMatcher} runs this step alone.
  *   <li>{@code EventExtractor}: trigger phrases ({@code TriggerLexicon}), each tried only where its
  *       anchor word stands; {@code Modality} decides decided-news vs hedged, negated or background;
  *       {@code ItemFinder} and {@code PlaceFinder} give the items and destinations; events of one kind
