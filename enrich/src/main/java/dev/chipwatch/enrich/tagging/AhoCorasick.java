@@ -42,7 +42,6 @@ final class AhoCorasick {
   private final int[] next;
   /** By state: every pattern that ends there, its own and its suffixes' (the output links followed once, here). */
   private final int[][] ending;
-  private final int[] lengths;
 
   AhoCorasick(List<String> patterns) {
     java.util.TreeSet<Character> wordChars = new java.util.TreeSet<>();
@@ -69,7 +68,6 @@ final class AhoCorasick {
       char lc = Chars.toLower((char) c);
       columns[c] = byLowerChar[lc] != 0 ? byLowerChar[lc] : Chars.isWordChar(lc) ? 0 : otherNonWord;
     }
-    lengths = patterns.stream().mapToInt(String::length).toArray();
 
     // trie over the patterns with their word starts
     List<int[]> gotos = new ArrayList<>();
@@ -172,10 +170,6 @@ final class AhoCorasick {
     int[] row = new int[width];
     Arrays.fill(row, -1);
     return row;
-  }
-
-  int length(int pattern) {
-    return lengths[pattern];
   }
 
   /**
