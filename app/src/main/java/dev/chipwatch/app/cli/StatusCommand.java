@@ -7,6 +7,7 @@ import dev.chipwatch.alerts.rules.StatusInheritance;
 import dev.chipwatch.enrich.tagging.Taxonomy;
 import dev.chipwatch.schemas.Topics;
 import dev.chipwatch.schemas.avro.ExportStatus;
+import dev.chipwatch.schemas.avro.ExportStatusValue;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Print export statuses from the export-status table. Named items show their effective status: "
-        + "a chip inherits its family's or vendor's status unless it has a newer one of its own.")
+        + "a chip inherits its family's or vendor's status unless it has a newer one of its own. A change an article "
+        + "announced for a later date is shown as pending until then.")
 final class StatusCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
@@ -59,8 +61,12 @@ final class StatusCommand implements Callable<Integer> {
     }
     ExportStatus s = status.get();
     String via = s.getItem().equals(item) ? "" : " (from " + s.getItem() + ")";
-    return String.format("%-24s %-3s %-10s since %s%s  %s", item, destination, s.getStatus(), s.getSince(), via,
-        s.getLink() == null ? "" : s.getLink());
+    String since = s.getStatus() == ExportStatusValue.UNKNOWN ? "" : "since " + s.getSince() + via;
+    String pending = s.getScheduled() == null ? ""
+        : "  pending: " + s.getScheduled().getStatus() + " from " + s.getScheduled().getAt()
+            + (s.getScheduled().getLink() == null ? "" : " (" + s.getScheduled().getLink() + ")");
+    return String.format("%-24s %-3s %-10s %s  %s%s", item, destination, s.getStatus(), since,
+        s.getLink() == null ? "" : s.getLink(), pending).stripTrailing();
   }
 
   private static Map<String, ExportStatus> read(ChipwatchConfig config) {

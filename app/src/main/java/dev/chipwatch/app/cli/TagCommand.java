@@ -81,6 +81,9 @@ final class TagCommand implements Callable<Integer> {
     m.put("destination", a.destination());
     m.put("evidence", a.evidence());
     m.put("confidence", a.confidence());
+    if (a.effective() != null) {
+      m.put("effective", a.effective().toString());
+    }
     return m;
   }
 }

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
@@ -36,7 +37,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * Runs feed items through the real enrich topology without a broker (Kafka Streams' test driver),
- * in publication order: what `chipwatch replay` uses. For backtests ({@link #alerts}) whatever
+ * in publication order, with the driver's wall clock following the articles' dates, so that a
+ * change an article schedules for a later date is applied when the replay reaches that date (and,
+ * at the end, if that date has passed in reality): what `chipwatch replay` uses. For backtests ({@link #alerts}) whatever
  * enrich emits goes on through the real alerts topology, in a second driver, with the rules given.
  * The one place that runs topologies offline.
  */
@@ -52,7 +55,11 @@ public final class TopologyReplay implements AutoCloseable {
   private static final java.time.Duration ORDERING_PAUSE = java.time.Duration.ofSeconds(2);
 
   private final Path stateDir;
-  private final TopologyTestDriver driver;
+  private final EnrichSettings settings;
+  private final Clock clock;
+  private TopologyTestDriver driver;
+  /** The driver's wall clock, which it does not tell. */
+  private Instant wallClock;
   private final Topics topics;
   private final Taxonomy taxonomy;
 
@@ -65,9 +72,21 @@ public final class TopologyReplay implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     this.taxonomy = ConfiguredParts.taxonomy(config);
-    this.driver = new TopologyTestDriver(
-        EnrichTopology.build(settings, new Tagger(taxonomy), new SimpleMeterRegistry(), Clock.systemUTC()),
-        driverProperties("chipwatch-replay"));
+    this.settings = settings;
+    this.clock = Clock.systemUTC();
+  }
+
+  /** The enrich driver, its wall clock set just before the first item's date. */
+  private TopologyTestDriver start(List<Input> items) {
+    if (driver != null) {
+      throw new IllegalStateException("a replay runs once");
+    }
+    Instant first = items.stream().map(i -> i.item().published()).min(Comparator.naturalOrder()).orElse(clock.instant());
+    wallClock = first.minus(ORDERING_PAUSE);
+    driver = new TopologyTestDriver(
+        EnrichTopology.build(settings, new Tagger(taxonomy), new SimpleMeterRegistry(), clock),
+        driverProperties("chipwatch-replay"), wallClock);
+    return driver;
   }
 
   private Properties driverProperties(String applicationId) {
@@ -81,6 +100,7 @@ public final class TopologyReplay implements AutoCloseable {
 
   /** The export-status changes the items cause, in the order the topology emits them. */
   public List<ExportStatusChange> changes(List<Input> items) {
+    start(items);
     TestOutputTopic<String, ExportStatusChange> out = output(driver, Topic.EXPORT_STATUS_CHANGES, ExportStatusChange.class);
     feed(items, () -> {});
     return out.readValuesToList();
@@ -91,6 +111,7 @@ public final class TopologyReplay implements AutoCloseable {
    * market-cap crossings, tagged articles), in the order they would be raised. Nothing is sent.
    */
   public List<Alert> alerts(List<Input> items, List<AlertRule> rules) {
+    start(items);
     RuleEvaluator evaluator = new RuleEvaluator(taxonomy::ancestors, Clock.systemUTC());
     try (TopologyTestDriver alerts = new TopologyTestDriver(
         AlertsTopology.build(topics, evaluator, new StatusInheritance(taxonomy::ancestors, taxonomy::descendants), new SimpleMeterRegistry(), false),
@@ -120,10 +141,24 @@ public final class TopologyReplay implements AutoCloseable {
   private void feed(List<Input> items, Runnable afterEach) {
     TestInputTopic<String, Article> in = input(driver, Topic.ARTICLES_RAW, Article.class);
     items.stream().sorted(PUBLICATION_ORDER).forEach(i -> {
+      advanceTo(i.item().published()); // changes scheduled before this article's date come first
       in.pipeInput(i.item().id(), Articles.of(i.item(), i.feed(), false, i.item().published()), i.item().published());
-      driver.advanceWallClockTime(ORDERING_PAUSE);
+      advanceBy(ORDERING_PAUSE);
       afterEach.run();
     });
+    advanceTo(clock.instant()); // and those whose date has passed since
+    afterEach.run();
+  }
+
+  private void advanceTo(Instant when) {
+    if (when.isAfter(wallClock)) {
+      advanceBy(java.time.Duration.between(wallClock, when));
+    }
+  }
+
+  private void advanceBy(java.time.Duration d) {
+    wallClock = wallClock.plus(d);
+    driver.advanceWallClockTime(d);
   }
 
   private <T extends SpecificRecord> TestInputTopic<String, T> input(TopologyTestDriver d, Topic topic, Class<T> type) {
@@ -136,7 +171,9 @@ public final class TopologyReplay implements AutoCloseable {
 
   @Override
   public void close() {
-    driver.close();
+    if (driver != null) {
+      driver.close();
+    }
     try (var files = Files.walk(stateDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

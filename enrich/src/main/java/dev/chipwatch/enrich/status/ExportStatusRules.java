@@ -13,7 +13,7 @@ public final class ExportStatusRules {
     CHANGE,
     /** the status is already what the event says */
     SAME,
-    /** an older article than the one that set the current status: it must not overwrite it */
+    /** took effect before the current status did (a late article, a recap): it must not overwrite it */
     STALE
   }
 
@@ -30,8 +30,16 @@ public final class ExportStatusRules {
   }
 
   /**
+   * Whether a proposal takes effect after {@code now}: a change announced for a later date, held
+   * until then.
+   */
+  public static boolean isScheduled(StatusProposal p, Instant now) {
+    return p.effective().isAfter(now);
+  }
+
+  /**
    * @param current the pair's status, or null when never seen (UNKNOWN)
-   * @param currentSince publication time of the article that set it
+   * @param currentSince when the current status took effect
    * @param currentLink that article's link
    */
   public static Outcome decide(ExportStatusValue current, Instant currentSince, String currentLink, StatusProposal p) {

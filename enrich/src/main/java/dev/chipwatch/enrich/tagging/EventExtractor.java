@@ -48,7 +48,7 @@ final class EventExtractor {
   }
 
   private record Candidate(EventKind kind, List<String> items, String destination, String evidence,
-      double confidence, boolean fromTitle) {}
+      double confidence, boolean fromTitle, Instant effective) {}
 
   /** What the article has said so far, for sentences that say "there" or "both chips". */
   private static final class Context {
@@ -157,8 +157,9 @@ final class EventExtractor {
       if (m.kind() == EventKind.ENTITY_LIST) {
         listElaboration(s, next, actor, out);
       }
+      Instant effective = effective(s, m, published);
       for (String destination : destinations) {
-        out.add(new Candidate(m.kind(), its, destination, s.text(), confidence, s.inTitle()));
+        out.add(new Candidate(m.kind(), its, destination, s.text(), confidence, s.inTitle(), effective));
       }
     }
   }
@@ -172,7 +173,7 @@ final class EventExtractor {
       return;
     }
     for (String country : places.countries(next, lister == null ? "US" : lister)) {
-      out.add(new Candidate(EventKind.ENTITY_LIST, List.of(), country, next.text(), 0.6, false));
+      out.add(new Candidate(EventKind.ENTITY_LIST, List.of(), country, next.text(), 0.6, false, null));
     }
   }
 
@@ -184,6 +185,17 @@ final class EventExtractor {
     }
     String first = MentionFinder.wordAfter(s.lower(), from);
     return first.endsWith("ing") || first.equals("meaning") || first.equals("so");
+  }
+
+  /** When the clause dates the action ("on July 14", "takes effect on 15 May"); null: the article's time. */
+  private static Instant effective(Sentence s, TriggerLexicon.Match m, Instant published) {
+    int[] clause = Modality.actionClause(s.lower(), m);
+    EffectiveTime.Reading when = EffectiveTime.in(s.lower(), clause[0], clause[1], m.start(), published);
+    if (when == null || when.relation() == EffectiveTime.Relation.UNTIL) {
+      return null;
+    }
+    Instant at = when.instant(published);
+    return at.equals(published) ? null : at;
   }
 
   private static double confidence(Sentence s, TriggerLexicon.Match m, Instant published) {
@@ -210,8 +222,9 @@ final class EventExtractor {
     }
     if (!s.inTitle()) ctx.bodyAccepted.add(EventKind.MATERIALS_EXPORT_BAN);
     List<String> targets = places.directedOnly(s, exporter);
+    Instant effective = effective(s, m, published);
     for (String destination : targets.isEmpty() ? List.of("*") : targets) {
-      out.add(new Candidate(EventKind.MATERIALS_EXPORT_BAN, materials, destination, s.text(), confidence, s.inTitle()));
+      out.add(new Candidate(EventKind.MATERIALS_EXPORT_BAN, materials, destination, s.text(), confidence, s.inTitle(), effective));
     }
   }
 
@@ -321,14 +334,16 @@ final class EventExtractor {
       String key = kind + "|" + c.destination();
       Candidate prev = byKey.get(key);
       if (prev == null) {
-        byKey.put(key, new Candidate(kind, c.items(), c.destination(), c.evidence(), c.confidence(), c.fromTitle()));
+        byKey.put(key, new Candidate(kind, c.items(), c.destination(), c.evidence(), c.confidence(), c.fromTitle(), c.effective()));
       } else {
         Set<String> union = new LinkedHashSet<>(prev.items());
         union.addAll(c.items());
         // prefer a body sentence as evidence: it states the action in full
         boolean better = c.confidence() > prev.confidence() || (prev.fromTitle() && !c.fromTitle());
+        Instant effective = better && c.effective() != null ? c.effective() : prev.effective() != null ? prev.effective() : c.effective();
         byKey.put(key, new Candidate(kind, List.copyOf(union), c.destination(),
-            better ? c.evidence() : prev.evidence(), Math.max(c.confidence(), prev.confidence()), prev.fromTitle() && c.fromTitle()));
+            better ? c.evidence() : prev.evidence(), Math.max(c.confidence(), prev.confidence()), prev.fromTitle() && c.fromTitle(),
+            effective));
       }
     }
     List<PolicyAction> out = new ArrayList<>();
@@ -342,7 +357,7 @@ final class EventExtractor {
           if (its.isEmpty()) continue;
         }
       }
-      out.add(new PolicyAction(c.kind(), its, c.destination(), c.evidence(), Math.round(c.confidence() * 100) / 100.0));
+      out.add(new PolicyAction(c.kind(), its, c.destination(), c.evidence(), Math.round(c.confidence() * 100) / 100.0, c.effective()));
     }
     return List.copyOf(out);
   }

@@ -38,6 +38,18 @@ final class Modality {
   private static final Pattern YEAR_RULES = Pattern.compile(
       "\\b(?<year>(?:19|20)\\d\\d)(?:'s)? (?:rules?|controls|curbs|ban|restrictions|export controls)\\b");
 
+  /** A clause that is nothing but a date: "until july,", "in april 2025,", "since 2022,". */
+  private static final Pattern LEADING_DATE = Pattern.compile(
+      "\\s*(?:(?:and|but|then|so) )?(?:until|till|in|since|on|by|from|through|after|before|back in|as of|starting|beginning)"
+          + "(?: (?:early|late|mid|mid-|the end of|the start of))? [a-z]+(?: \\d{1,2})?(?:,? (?:19|20)\\d\\d)?\\s*,");
+  /** Where a reversal's object gets its own date: "the halt imposed in April", "the curbs that took effect". */
+  private static final Pattern OBJECT_CLAUSE = Pattern.compile(
+      "\\b(?:imposed|introduced|announced|unveiled|issued|adopted|enacted|put|placed|set|that|which|first|originally|since)\\b");
+  private static final Pattern STANDING_BEFORE = Pattern.compile(
+      "\\b(?:remain|remains|remained|remaining|still|stay|stays|stayed|continue to be|continues to be|continued to be)\\s+(?:\\w+\\s+)?$");
+  private static final Pattern STANDING_AFTER = Pattern.compile(
+      "\\s*(?:[\\w'.-]+\\s+){0,4}(?:remain|remains|remained|stays|stayed|are still|is still) (?:in place|in force|in effect|unchanged)\\b");
+
   private Modality() {}
 
   /** A proposal, plan, rumour, denial or question rather than a decision. */
@@ -117,10 +129,15 @@ final class Modality {
    */
   static boolean background(Sentence s, TriggerLexicon.Match m, Instant published) {
     String lower = s.lower();
-    int from = clauseStart(lower, m.start());
-    int to = m.trigger().reversal() ? m.start() : clauseEnd(lower, m.end());
-    if (!m.trigger().reversal() && to < lower.length() && PARTICIPLES.contains(MentionFinder.wordAfter(lower, to + 1))) {
-      to = clauseEnd(lower, to + 1); // "China's new restrictions, announced a day earlier": the date belongs to them
+    int[] clause = actionClause(lower, m);
+    int from = clause[0];
+    int to = clause[1];
+    EffectiveTime.Reading when = EffectiveTime.in(lower, from, to, m.start(), published);
+    if (when != null && when.isOver(published)) {
+      return true; // "until July even the H20 was banned": a state that has ended is not in force
+    }
+    if (isStandingState(lower, from, to, m)) {
+      return true;
     }
     // "on Tuesday" dates the clause it stands in, not a recalled action in another clause
     boolean newsTime = isNewsTime(s, from, Math.max(to, clauseEnd(lower, m.end())))
@@ -146,6 +163,38 @@ final class Modality {
       return true;
     }
     return s.cues().any(Cue.RECAP, Math.max(from, m.start() - 50), m.start()) || s.cues().any(Cue.RELATIVE_PAST, from, to);
+  }
+
+  /**
+   * The part of the sentence that dates an action: the trigger's clause, widened over a leading
+   * clause that is only a date ("Until July, even H20s were banned") and over a participle clause
+   * after it ("the new rules, announced a day earlier"); for a reversal only what comes before it
+   * (a date after "reversing the halt" belongs to the halt).
+   */
+  static int[] actionClause(String lower, TriggerLexicon.Match m) {
+    int from = clauseStart(lower, m.start());
+    if (from > 0 && LEADING_DATE.matcher(lower).region(clauseStart(lower, from - 1), from).matches()) {
+      from = clauseStart(lower, from - 1);
+    }
+    if (m.trigger().reversal()) {
+      // "lifted the ban in July" dates the lifting, "lifted the ban imposed in April" the ban
+      int to = clauseEnd(lower, m.end());
+      Matcher object = OBJECT_CLAUSE.matcher(lower).region(m.end(), to);
+      return new int[] {from, object.find() ? object.start() : to};
+    }
+    int to = clauseEnd(lower, m.end());
+    if (to < lower.length() && PARTICIPLES.contains(MentionFinder.wordAfter(lower, to + 1))) {
+      to = clauseEnd(lower, to + 1); // "China's new restrictions, announced a day earlier": the date belongs to them
+    }
+    return new int[] {from, to};
+  }
+
+  /** "Blackwell chips remain banned", "the curbs are still in place": a standing state, not an action. */
+  private static boolean isStandingState(String lower, int from, int to, TriggerLexicon.Match m) {
+    int back = Math.max(from, m.start() - 30);
+    String before = lower.substring(back, m.start());
+    String after = to > m.end() ? lower.substring(m.end(), Math.min(to, m.end() + 50)) : "";
+    return STANDING_BEFORE.matcher(before).find() || STANDING_AFTER.matcher(after).lookingAt();
   }
 
   private static boolean isNewsTime(Sentence s, int from, int to) {

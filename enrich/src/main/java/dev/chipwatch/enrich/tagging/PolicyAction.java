@@ -1,5 +1,6 @@
 package dev.chipwatch.enrich.tagging;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,6 +10,8 @@ import java.util.List;
  * @param destination ISO 3166-1 alpha-2 code, "EU", or "*" for everywhere
  * @param evidence the sentence that carries the event
  * @param confidence 0..1, how sure the extractor is that this is news and decided
+ * @param effective when the action takes effect, when the article dates it ("on July 14", "takes effect
+ *     on 15 May": then after the article); null when it takes effect at the article's time
  */
 public record PolicyAction(
-    EventKind type, List<String> items, String destination, String evidence, double confidence) {}
+    EventKind type, List<String> items, String destination, String evidence, double confidence, Instant effective) {}

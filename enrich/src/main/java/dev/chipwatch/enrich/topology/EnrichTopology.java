@@ -52,6 +52,8 @@ public final class EnrichTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(ExportStatusProcessor.PENDING_STORE), keys, Topics.valueSerde(PendingStatus.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ExportStatusProcessor.SCHEDULED_STORE), keys, Topics.valueSerde(StatusEvent.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(STATUS_EVENT_ORDER), keys, Topics.valueSerde(StatusEvent.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(MARKET_VALUE_ORDER), keys, Topics.valueSerde(MarketQuote.class)));
@@ -77,19 +79,22 @@ public final class EnrichTopology {
 
     Counter stale = metrics.staleStatusEvents();
     Corroboration corroboration = new Corroboration(settings.corroborationSources());
-    KStream<String, ExportStatusChange> changes = tagged
+    KStream<String, StatusUpdate> statusUpdates = tagged
         .flatMap((id, article) -> TaggedArticles.statusEvents(article), Named.as("export-events"))
         .repartition(Repartitioned.with(keys, Topics.valueSerde(StatusEvent.class)).withName("export-events-by-pair"))
-        .process(() -> new PublicationOrderProcessor<StatusEvent>(STATUS_EVENT_ORDER, StatusEvent::getPublished,
+        .process(() -> new PublicationOrderProcessor<StatusEvent>(STATUS_EVENT_ORDER, TaggedArticles::effectiveTime,
             e -> (e.getLink() == null ? "" : e.getLink()) + e.getArticleId()),
             Named.as("order-export-events"), STATUS_EVENT_ORDER)
         .process(() -> new ExportStatusProcessor(corroboration, stale), Named.as("apply-export-status"),
-            ExportStatusProcessor.STATUS_STORE, ExportStatusProcessor.PENDING_STORE)
-        .peek((key, change) -> metrics.statusChange(change), Named.as("count-status-changes"));
-    changes.to(topics.name(Topic.EXPORT_STATUS_CHANGES),
-        Produced.with(keys, Topics.valueSerde(ExportStatusChange.class)).withName("export-status-changes-sink"));
-    changes
-        .mapValues(EnrichTopology::statusOf, Named.as("status-of-change"))
+            ExportStatusProcessor.STATUS_STORE, ExportStatusProcessor.PENDING_STORE, ExportStatusProcessor.SCHEDULED_STORE);
+    statusUpdates
+        .filter((key, update) -> update.change() != null, Named.as("status-changes-only"))
+        .mapValues(StatusUpdate::change, Named.as("status-change"))
+        .peek((key, change) -> metrics.statusChange(change), Named.as("count-status-changes"))
+        .to(topics.name(Topic.EXPORT_STATUS_CHANGES),
+            Produced.with(keys, Topics.valueSerde(ExportStatusChange.class)).withName("export-status-changes-sink"));
+    statusUpdates
+        .mapValues(StatusUpdate::status, Named.as("status-row"))
         .to(topics.name(Topic.EXPORT_STATUS),
             Produced.with(keys, Topics.valueSerde(ExportStatus.class)).withName("export-status-sink"));
 
@@ -116,17 +121,5 @@ public final class EnrichTopology {
             Produced.with(keys, Topics.valueSerde(ThresholdCrossing.class)).withName("market-cap-crossings-sink"));
 
     return builder.build();
-  }
-
-  private static ExportStatus statusOf(ExportStatusChange c) {
-    return ExportStatus.newBuilder()
-        .setItem(c.getItem())
-        .setDestination(c.getDestination())
-        .setStatus(c.getTo())
-        .setSince(c.getAt())
-        .setArticleId(c.getArticleIds().isEmpty() ? "" : c.getArticleIds().get(0))
-        .setLink(c.getLinks().isEmpty() ? null : c.getLinks().get(0))
-        .setEvidence(c.getEvidence())
-        .build();
   }
 }

@@ -28,6 +28,7 @@ public final class TaggedArticles {
           .setDestination(a.destination())
           .setEvidence(a.evidence())
           .setConfidence(a.confidence())
+          .setEffective(a.effective())
           .build());
     }
     List<MarketCapMention> caps = tags.marketCaps().stream()
@@ -42,6 +43,11 @@ public final class TaggedArticles {
         .setMarketCaps(caps)
         .setTaggedAt(taggedAt)
         .build();
+  }
+
+  /** When a status event takes effect: the date its article gave it, else the article's publication time. */
+  static Instant effectiveTime(StatusEvent e) {
+    return e.getEffective() != null ? e.getEffective() : e.getPublished();
   }
 
   /** One status event per (item, destination) pair that an export event names. */
@@ -68,6 +74,7 @@ public final class TaggedArticles {
             .setFeedId(a.getFeedId())
             .setOfficial(a.getOfficial())
             .setFirstSeenAt(a.getFetchedAt())
+            .setEffective(e.getEffective())
             .build();
         out.add(KeyValue.pair(pairKey(item, e.getDestination()), se));
       }

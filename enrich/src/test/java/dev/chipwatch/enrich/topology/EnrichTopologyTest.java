@@ -53,11 +53,15 @@ class EnrichTopologyTest {
   private TestOutputTopic<String, ThresholdCrossing> crossings;
 
   private void start(EnrichSettings settings) {
+    start(settings, Instant.now());
+  }
+
+  private void start(EnrichSettings settings, Instant wallClock) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-    driver = new TopologyTestDriver(EnrichTopology.build(settings, TAGGER, registry, Clock.systemUTC()), props);
+    driver = new TopologyTestDriver(EnrichTopology.build(settings, TAGGER, registry, Clock.systemUTC()), props, wallClock);
     articles = driver.createInputTopic(topics.name(Topic.ARTICLES_RAW), Topics.keySerde().serializer(),
         Topics.valueSerde(Article.class).serializer());
     quotes = driver.createInputTopic(topics.name(Topic.MARKET_QUOTES), Topics.keySerde().serializer(),
@@ -137,6 +141,44 @@ class EnrichTopologyTest {
     settle();
     assertTrue(changes.isEmpty(), "a late April ban must not flip July's status");
     assertEquals(1.0, registry.counter("chipwatch.export.status.stale").count());
+  }
+
+  @Test
+  void statusFollowsWhenEventsTakeEffectNotWhenTheyWerePublished() {
+    start(EnrichSettings.defaults(topics));
+    pipe(article("july", "feed-1", "H20 sales resume", ALLOW, JULY));
+    settle();
+    assertEquals(1, changes.readValuesToList().size());
+    // published after July 15's allowance, but dated July 14: it took effect before, so it changes nothing
+    pipe(article("dated", "feed-2", "H20 licence rule", "The Commerce Department on July 14 told Nvidia that exports of "
+        + "its H20 chips to China now require a licence, and Nvidia does not expect licences to be granted.",
+        Instant.parse("2025-07-20T12:00:00Z")));
+    settle();
+    assertTrue(changes.isEmpty(), "an event dated before the current status never overrides it");
+    assertEquals(1.0, registry.counter("chipwatch.export.status.stale").count());
+  }
+
+  @Test
+  void aChangeAnnouncedForALaterDateIsPendingUntilThen() {
+    Instant published = Instant.parse("2025-07-20T12:00:00Z");
+    start(EnrichSettings.defaults(topics), published);
+    pipe(article("rule", "feed-1", "H20 licence rule", "Nvidia said the US government has told it that exports of its H20 "
+        + "chips to China will require a licence from August 15, and it does not expect licences to be granted.", published));
+    settle();
+    assertTrue(changes.isEmpty(), "not in force before August 15");
+    ExportStatus row = statuses.readValuesToList().get(0);
+    assertEquals(ExportStatusValue.UNKNOWN, row.getStatus());
+    assertEquals(ExportStatusValue.BANNED, row.getScheduled().getStatus());
+    assertEquals(Instant.parse("2025-08-15T00:00:00Z"), row.getScheduled().getAt());
+
+    driver.advanceWallClockTime(Duration.ofDays(27));
+    var out = changes.readValuesToList();
+    assertEquals(1, out.size());
+    assertEquals(ExportStatusValue.BANNED, out.get(0).getTo());
+    assertEquals(Instant.parse("2025-08-15T00:00:00Z"), out.get(0).getAt(), "the change is dated when it took effect");
+    List<ExportStatus> table = statuses.readValuesToList();
+    assertEquals(ExportStatusValue.BANNED, table.get(table.size() - 1).getStatus());
+    assertEquals(null, table.get(table.size() - 1).getScheduled(), "no longer pending");
   }
 
   @Test
