@@ -20,7 +20,7 @@ enum Cue {
       "options possible potential proposal wants want wanted demands demanded resolve dispute disputes bet bets betting wager*",
       "|try to|tries to|trying to|tried to|in talks|in negotiations|called on|calls on|call on", "|no plan|no plans|no decision|call for|calls for|called for|far from certain",
       "|no assurance|push for|pushes for|pushed for|pushing for|would have|want to|wants to|aim to|aims to",
-      "|review whether|reviewing whether",
+      "|review whether|reviewing whether|possibility|open to", "signal signals signaled signalled signaling",
       combine(new String[] {"urge", "urges", "urged", "urging", "ask", "asks", "asked"}, new String[] {"", "the "},
           new String[] {"administration", "government", "commerce", "congress", "white house", "washington", "lawmakers", "officials"}))),
   /** A condition or proposal after the action, in its clause. */
@@ -29,11 +29,13 @@ enum Cue {
   NEGATION(join("not no never neither nor cannot without",
       "|refused to|declined to|stopped short of|rather than|instead of")),
   /** Reported speech: a pluperfect after it is only the backshift. */
-  SPEECH(join("said says told tells announced disclosed confirmed reported filing statement", "|according to")),
+  SPEECH(join("said says told tells announced disclosed confirmed reported filing statement informed notified advised",
+      "|according to")),
   /** A subordinate clause that recalls an earlier action: "before the US banned...". */
   RECAP(join("since before after following when until welcomed welcomes criticised criticized criticises criticizes condemned",
       "condemns opposed opposes praised protested reacting assess assessing assessed", "|impact of|effect of|effects of",
-      "|ever since|in the wake of|response to|responding to|reaction to|reacting to|retaliation for|in retaliation against")),
+      "|ever since|in the wake of|response to|responding to|reaction to|reacting to|retaliation for|in retaliation against",
+      "follows followed", "|affected by|hit by|due to|because of|as a result of|in light of|owing to|in response to")),
   RELATIVE_PAST(join("previously",
       "|last year|last month|years ago|a year ago|months ago|in the past|in previous years|earlier this year|late last year",
       "|since then|at the time|back in|a day earlier|days earlier|a week earlier|earlier this month|earlier this week",
@@ -75,7 +77,7 @@ enum Cue {
   /** Where the object of a tariff ends and the reason for it begins. */
   OBJECT_END(join("responding after following matching said says", "|in response|in retaliation")),
   /** Phrases before a sum that make it a company's value. */
-  VALUE(join("worth", "|market value|market valuation|market capitalisation|market capitalization|market cap|valued at",
+  VALUE(join("worth capitalisation capitalization", "|market value|market valuation|market capitalisation|market capitalization|market cap|valued at",
       "|valuation of", combine(new String[] {"valuing ", "values ", "value ", "valued "},
           new String[] {"it", "the company", "the group", "the firm", "the chipmaker", "the chip designer", "the business",
               "the maker", "the start-up", "the startup", "the designer", "the memory maker", "them"}, new String[] {" at"}))),

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,12 @@ final class EventExtractor {
           + "amounts? to an? (?:de facto |outright |effective )?ban|effectively (?:an? )?ban|"
           + "no licen[cs]es (?:are|will be) (?:expected|granted|issued)|(?:will|would) generally deny");
   private static final Pattern LIST_ELABORATION = Pattern.compile(
-      "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)) (?:are|were|is|was) (?:based |located )?in\\b");
+      "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)|(?:the|these|those) (?:entities|companies|firms|parties)|they)"
+          + " (?:are|were|is|was) (?:(?:primarily|mainly|mostly|largely|all) )?(?:based |located |headquartered )?in\\b");
+  private static final Pattern UNNAMED_CHIPS = Pattern.compile("\\b(?:chips|gpus|processors|accelerators)\\b");
+  private static final Pattern LISTING_WORDS = Pattern.compile("entity list|entities list|blacklist|black list|unverified list");
+  private static final Pattern TARIFF_COMPOUND = Pattern.compile(
+      "\\s?(?:dispute|disputes|war|wars|talks|tensions|truce|threat|threats|negotiations|fight|row|battle|standoff|fears|worries|uncertainty|deadline)\\b");
   /** Words for goods in general: a tariff on them covers chips only when they are not narrowed ("steel imports"). */
   private static final Set<String> GENERIC_GOODS = Set.of("goods", "import", "imports", "imported", "products", "everything");
   private static final Set<String> BROAD_QUALIFIERS = Set.of("on", "all", "of", "foreign", "other", "most", "its", "their", "the", "any");
@@ -115,11 +121,21 @@ final class EventExtractor {
     int listing = matches.stream().filter(m -> m.kind() == EventKind.ENTITY_LIST)
         .mapToInt(TriggerLexicon.Match::start).min().orElse(Integer.MAX_VALUE);
     boolean exportContext = s.cues().any(Cue.EXPORT, 0, s.lower().length());
+    // "placement on the Entity List restricts companies from receiving US goods without a licence": the
+    // duties a listing brings, described anywhere in its sentence, are not export actions of their own
+    Matcher listingWords = LISTING_WORDS.matcher(s.lower());
+    int listingWordsAt = listingWords.find() ? listingWords.start() : Integer.MAX_VALUE;
     Set<EventKind> done = EnumSet.noneOf(EventKind.class);
     for (TriggerLexicon.Match m : matches) {
       Trigger t = m.trigger();
       if (t.needsExportContext() && !exportContext) {
         continue;
+      }
+      if (listing == Integer.MAX_VALUE && m.start() > listingWordsAt && EXPORT_KINDS.contains(m.kind())) {
+        continue;
+      }
+      if (m.kind() == EventKind.TARIFF && TARIFF_COMPOUND.matcher(s.lower()).region(m.end(), s.lower().length()).lookingAt()) {
+        continue; // "the tariff dispute", "a tariff war": talk about tariffs, no tariff set
       }
       // "added X to the entity list, cutting them off / meaning suppliers need licences": effects of the listing
       boolean afterListing = m.start() > listing && EXPORT_KINDS.contains(m.kind()) && isConsequenceClause(s, m.start());
@@ -135,7 +151,7 @@ final class EventExtractor {
         continue;
       }
       String actor = m.kind() == EventKind.ENTITY_LIST ? places.lister(s, m) : places.actor(s, m.start());
-      List<String> its = itemsFor(s, m, chips, actor, ctx);
+      List<String> its = itemsFor(s, next, m, chips, actor, ctx);
       if (EXPORT_KINDS.contains(m.kind()) && listing != Integer.MAX_VALUE) {
         // the companies put on the list are not the products a control in the same sentence covers
         List<String> listed = matches.stream().filter(x -> x.kind() == EventKind.ENTITY_LIST)
@@ -228,7 +244,7 @@ final class EventExtractor {
     }
   }
 
-  private List<String> itemsFor(Sentence s, TriggerLexicon.Match m, List<String> chips, String actor, Context ctx) {
+  private List<String> itemsFor(Sentence s, Sentence next, TriggerLexicon.Match m, List<String> chips, String actor, Context ctx) {
     return switch (m.kind()) {
       case ENTITY_LIST -> items.listedCompanies(s, m, actor);
       case TARIFF -> chips;
@@ -237,6 +253,13 @@ final class EventExtractor {
         out.addAll(chips);
         if (out.isEmpty() && s.cues().any(Cue.ITEM_ANAPHOR, 0, s.lower().length())) {
           out.addAll(!ctx.titleChips.isEmpty() ? ctx.titleChips : ctx.lastChips);
+        }
+        // "told it to stop exporting two top computing chips ... The chips, the A100 and H100, ...": chips
+        // unnamed in the action's clause, named by the next sentence
+        if (out.isEmpty() && next != null && EXPORT_KINDS.contains(m.kind())
+            && UNNAMED_CHIPS.matcher(s.lower()).region(m.start(), Modality.clauseEnd(s.lower(), m.end())).find()
+            && TriggerLexicon.find(next).isEmpty()) {
+          out.addAll(items.chips(next));
         }
         yield List.copyOf(out);
       }
@@ -258,7 +281,9 @@ final class EventExtractor {
         for (String v : its) {
           taxonomy.vendor(v).map(Taxonomy.Vendor::country).ifPresent(homes::add);
         }
-        return !homes.isEmpty() ? List.copyOf(homes) : places.countries(s, actor == null ? "US" : actor);
+        // the listed vendors' homes, and the countries the sentence places the listed firms in
+        homes.addAll(places.countries(s, actor == null ? "US" : actor));
+        return List.copyOf(homes);
       }
       default -> { }
     }
@@ -327,7 +352,7 @@ final class EventExtractor {
     return false;
   }
 
-  private static List<PolicyAction> merge(List<Candidate> candidates, boolean denialByDefault) {
+  private List<PolicyAction> merge(List<Candidate> candidates, boolean denialByDefault) {
     Map<String, Candidate> byKey = new LinkedHashMap<>();
     for (Candidate c : candidates) {
       EventKind kind = c.kind() == EventKind.EXPORT_LICENSE_REQUIRED && denialByDefault ? EventKind.EXPORT_BAN : c.kind();
@@ -338,6 +363,17 @@ final class EventExtractor {
       } else {
         Set<String> union = new LinkedHashSet<>(prev.items());
         union.addAll(c.items());
+        if (prev.fromTitle() != c.fromTitle()) {
+          // a headline's "Nvidia chips" are the chips its body names
+          Candidate title = prev.fromTitle() ? prev : c;
+          Candidate body = prev.fromTitle() ? c : prev;
+          for (String item : title.items()) {
+            if (taxonomy.vendor(item).isPresent() && !body.items().contains(item)
+                && body.items().stream().anyMatch(i -> taxonomy.vendorOf(i).map(item::equals).orElse(false))) {
+              union.remove(item);
+            }
+          }
+        }
         // prefer a body sentence as evidence: it states the action in full
         boolean better = c.confidence() > prev.confidence() || (prev.fromTitle() && !c.fromTitle());
         Instant effective = better && c.effective() != null ? c.effective() : prev.effective() != null ? prev.effective() : c.effective();

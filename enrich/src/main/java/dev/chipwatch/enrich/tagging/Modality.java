@@ -24,7 +24,7 @@ final class Modality {
   private static final Set<String> MONTH_PREPOSITIONS = Set.of("in", "since", "early", "late", "mid", "of", "from", "until", "by", "before", "after");
   private static final Set<String> FUTURE_PREPOSITIONS = Set.of("by", "through", "until", "till", "to", "from");
   /** Words that make "would" report a decision: "said it would allow". */
-  private static final Set<String> ANNOUNCING = Set.of("said", "says", "announced", "confirmed", "told");
+  private static final Set<String> ANNOUNCING = Set.of("said", "says", "announced", "confirmed", "told", "informed", "notified", "advised");
   private static final Pattern LICENCE_CONDITION = Pattern.compile("unless (?:(?:a|an|export|special|government|us) ){0,2}licen[cs]e");
   private static final Set<String> MONTH_ABBREVIATIONS =
       Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
@@ -40,11 +40,17 @@ final class Modality {
 
   /** A clause that is nothing but a date: "until july,", "in april 2025,", "since 2022,". */
   private static final Pattern LEADING_DATE = Pattern.compile(
-      "\\s*(?:(?:and|but|then|so) )?(?:until|till|in|since|on|by|from|through|after|before|back in|as of|starting|beginning)"
-          + "(?: (?:early|late|mid|mid-|the end of|the start of))? [a-z]+(?: \\d{1,2})?(?:,? (?:19|20)\\d\\d)?\\s*,");
+      "(?:^|\\b(?:and|but|then|so|earlier|later|back) |^\\s*)(?:until|till|in|since|on|by|from|through|after|before|as of|starting|beginning)"
+          + "(?: (?:early|late|mid|mid-|the end of|the start of))? (?:" + MONTHS + "|(?:19|20)\\d\\d)(?: \\d{1,2})?(?:,? (?:19|20)\\d\\d)?\\s*,$");
   /** Where a reversal's object gets its own date: "the halt imposed in April", "the curbs that took effect". */
   private static final Pattern OBJECT_CLAUSE = Pattern.compile(
       "\\b(?:imposed|introduced|announced|unveiled|issued|adopted|enacted|put|placed|set|that|which|first|originally|since)\\b");
+  private static final Pattern RECAP_OPENING = Pattern.compile(
+      "\\s*(?:(?:and|but|which|that) )?(?:following|after|since|amid|despite|before|in the wake of|in response to|on the heels of)\\b");
+  private static final Pattern AS_PERFECT = Pattern.compile("\\s*as [\\w .'-]{0,60}?\\b(?:has|have|had) (?:\\w+ )?$");
+  /** An action's object qualified as older: "existing US bans", "earlier export controls". */
+  private static final Pattern OLDER_OBJECT = Pattern.compile(
+      "\\b(?:existing|earlier|previous|prior|past|old|current|ongoing|longstanding|long-standing|standing)\\b");
   private static final Pattern STANDING_BEFORE = Pattern.compile(
       "\\b(?:remain|remains|remained|remaining|still|stay|stays|stayed|continue to be|continues to be|continued to be)\\s+(?:\\w+\\s+)?$");
   private static final Pattern STANDING_AFTER = Pattern.compile(
@@ -162,7 +168,21 @@ final class Modality {
     if (m.kind() == EventKind.EXPORT_LICENSE_REQUIRED && isStandingRequirement(s, m)) {
       return true;
     }
-    return s.cues().any(Cue.RECAP, Math.max(from, m.start() - 50), m.start()) || s.cues().any(Cue.RELATIVE_PAST, from, to);
+    return s.cues().any(Cue.RECAP, Math.max(from, m.start() - 50), m.start()) || s.cues().any(Cue.RELATIVE_PAST, from, to)
+        || recapPrepositionOpens(lower, from, m.start()) || isAsClauseInPerfect(lower, from, m.start());
+  }
+
+  /**
+   * "following Trump's reversal of a previous ban and his decision to allow sales": a clause opened by
+   * a recap preposition recalls everything in it, however far the trigger stands from it.
+   */
+  private static boolean recapPrepositionOpens(String lower, int from, int triggerStart) {
+    return RECAP_OPENING.matcher(lower).region(from, triggerStart).lookingAt();
+  }
+
+  /** "As Trump has raised tariffs on ..., Beijing has ...": an as-clause in the perfect sets the scene. */
+  private static boolean isAsClauseInPerfect(String lower, int from, int triggerStart) {
+    return AS_PERFECT.matcher(lower).region(from, triggerStart).lookingAt();
   }
 
   /**
@@ -173,7 +193,7 @@ final class Modality {
    */
   static int[] actionClause(String lower, TriggerLexicon.Match m) {
     int from = clauseStart(lower, m.start());
-    if (from > 0 && LEADING_DATE.matcher(lower).region(clauseStart(lower, from - 1), from).matches()) {
+    if (from > 0 && LEADING_DATE.matcher(lower).region(clauseStart(lower, from - 1), from).find()) {
       from = clauseStart(lower, from - 1);
     }
     if (m.trigger().reversal()) {
@@ -194,6 +214,9 @@ final class Modality {
     int back = Math.max(from, m.start() - 30);
     String before = lower.substring(back, m.start());
     String after = to > m.end() ? lower.substring(m.end(), Math.min(to, m.end() + 50)) : "";
+    if (OLDER_OBJECT.matcher(lower).region(Math.max(from, m.start() - 25), m.end()).find()) {
+      return true;
+    }
     return STANDING_BEFORE.matcher(before).find() || STANDING_AFTER.matcher(after).lookingAt();
   }
 

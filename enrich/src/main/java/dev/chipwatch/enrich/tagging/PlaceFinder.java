@@ -54,7 +54,7 @@ final class PlaceFinder {
       if (c.kind() == AliasKind.GOV_BODY) {
         return c.target();
       }
-      if (isCountry(c)) {
+      if (isCountry(c) && !isDateline(s, c)) {
         String before = MentionFinder.wordBefore(s.lower(), c.start());
         String after = MentionFinder.wordAfter(s.lower(), c.end());
         boolean governs = !c.alias().adjective() || GOVERNMENT.contains(after);
@@ -92,6 +92,18 @@ final class PlaceFinder {
    * Where the items go: the countries the sentence sends them "to" ("to Russia and Belarus"), else every
    * country it names other than the exporter; else the home of a company they go to ("to Huawei").
    */
+  /** "Beijing: US tech giant Nvidia ...", "BEIJING - China will ...": where the story was filed, not who acts. */
+  private static boolean isDateline(Sentence s, Mention c) {
+    String lower = s.lower();
+    int i = c.end();
+    while (i < lower.length() && lower.charAt(i) == ' ') i++;
+    if (i >= lower.length()) {
+      return false;
+    }
+    char next = lower.charAt(i);
+    return next == ':' || ((next == '-' || next == '\u2013' || next == '\u2014') && c.kind() == AliasKind.CAPITAL);
+  }
+
   List<String> destinations(Sentence s, String exporter) {
     Set<String> directed = new LinkedHashSet<>();
     Set<String> others = new LinkedHashSet<>();
