@@ -30,6 +30,8 @@ final class EventExtractor {
       "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)|(?:the|these|those) (?:entities|companies|firms|parties)|they)"
           + " (?:are|were|is|was) (?:(?:primarily|mainly|mostly|largely|all) )?(?:based |located |headquartered )?in\\b");
   private static final Pattern UNNAMED_CHIPS = Pattern.compile("\\b(?:chips|gpus|processors|accelerators)\\b");
+  private static final Pattern COUNTED_CHIPS = Pattern.compile(
+      "\\b(?:two|three|four|both|a pair of)\\b(?: [\\w-]+){0,4}? (?:chips|gpus|processors|accelerators)\\b");
   private static final Pattern LISTING_WORDS = Pattern.compile("entity list|entities list|blacklist|black list|unverified list");
   private static final Pattern TARIFF_COMPOUND = Pattern.compile(
       "\\s?(?:dispute|disputes|war|wars|talks|tensions|truce|threat|threats|negotiations|fight|row|battle|standoff|fears|worries|uncertainty|deadline)\\b");
@@ -256,10 +258,15 @@ final class EventExtractor {
         }
         // "told it to stop exporting two top computing chips ... The chips, the A100 and H100, ...": chips
         // unnamed in the action's clause, named by the next sentence
-        if (out.isEmpty() && next != null && EXPORT_KINDS.contains(m.kind())
-            && UNNAMED_CHIPS.matcher(s.lower()).region(m.start(), Modality.clauseEnd(s.lower(), m.end())).find()
-            && TriggerLexicon.find(next).isEmpty()) {
-          out.addAll(items.chips(next));
+        if (next != null && EXPORT_KINDS.contains(m.kind()) && chips.isEmpty() && TriggerLexicon.find(next).isEmpty()) {
+          int clauseEnd = Modality.clauseEnd(s.lower(), m.end());
+          List<String> named = items.chips(next);
+          if (!named.isEmpty() && COUNTED_CHIPS.matcher(s.lower()).region(m.start(), clauseEnd).find()) {
+            out.clear(); // "two of its top chips": not the vendor's products in general, but the two named next
+            out.addAll(named);
+          } else if (out.isEmpty() && UNNAMED_CHIPS.matcher(s.lower()).region(m.start(), clauseEnd).find()) {
+            out.addAll(named);
+          }
         }
         yield List.copyOf(out);
       }

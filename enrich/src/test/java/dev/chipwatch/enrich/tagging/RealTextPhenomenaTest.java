@@ -1,0 +1,111 @@
+package dev.chipwatch.enrich.tagging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Phenomena of real articles that our clean fixtures lacked, each found on a real-web batch and
+ * written here in our own words: datelines, what a listing entails, tariff talk, recaps and older
+ * objects, hedges, headlines that compress, chips named in the next sentence, and the many ways a
+ * market value is stated.
+ */
+class RealTextPhenomenaTest {
+  private static final Tagger TAGGER = new Tagger(Taxonomy.load());
+  private static final Instant JULY_2025 = Instant.parse("2025-07-16T12:00:00Z");
+
+  private static Set<String> events(String title, String body) {
+    Set<String> out = new TreeSet<>();
+    for (PolicyAction e : TAGGER.tag(title, "", body, JULY_2025).events()) {
+      for (String item : e.items().isEmpty() ? List.of("") : e.items()) {
+        out.add(e.type() + " " + item + " " + e.destination());
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> caps(String title, String body) {
+    Set<String> out = new TreeSet<>();
+    for (MarketValue v : TAGGER.tag(title, "", body, JULY_2025).marketCaps()) {
+      out.add(v.vendor() + " " + Math.round(v.usd() / 1e9) + "bn");
+    }
+    return out;
+  }
+
+  @Test
+  void aDatelineIsWhereTheStoryWasFiledNotWhoActs() {
+    assertEquals(Set.of("EXPORT_ALLOWED nvidia-h20 CN"), events("",
+        "Beijing: US chipmaker Nvidia said on Tuesday it will resume sales of its H20 chips to China after Washington "
+            + "assured it that licences will be granted."));
+  }
+
+  @Test
+  void whatAListingEntailsIsNoExportActionOfItsOwn() {
+    assertEquals(Set.of(), events("",
+        "Placement on the Entity List bars companies from receiving American technology without a special licence."));
+  }
+
+  @Test
+  void talkAboutTariffsSetsNoTariff() {
+    assertEquals(Set.of(), events("", "Analysts see the new chip curbs as leverage to put pressure on Beijing amid the tariff dispute."));
+    assertEquals(Set.of(), events("", "As Washington has raised tariffs on many Chinese products, Beijing has tightened its grip on minerals."));
+  }
+
+  @Test
+  void recapsAndOlderObjectsAreBackground() {
+    assertEquals(Set.of(), events("", "The halt follows the US reversal of an earlier ban and its decision to allow H20 sales to "
+        + "China on condition that the government gets a share of the revenue."));
+    assertEquals(Set.of(), events("", "Chinese buyers have used Malaysia to get around existing US bans on chip exports to China."));
+    assertEquals(Set.of(), events("", "Affected by the US ban on exports of AI chips to China, AMD booked a charge of $800 million."));
+    assertEquals(Set.of(), events("", "The story so far: Earlier in April, the administration imposed restrictions on sales of the "
+        + "H20 to China."));
+  }
+
+  @Test
+  void beingOpenToSomethingIsNoDecision() {
+    assertEquals(Set.of(), events("", "The President said he would be open to allowing Nvidia to sell a scaled-down Blackwell chip to China."));
+    assertEquals(Set.of(), events("", "Officials raised the possibility of blacklisting more Chinese chipmakers."));
+  }
+
+  @Test
+  void aHeadlinesVendorMeansTheChipsItsBodyNames() {
+    assertEquals(Set.of("IMPORT_RESTRICTION nvidia-rtx-pro-6000d CN"), events("Beijing tells firms to cancel Nvidia chip orders",
+        "China's internet regulator has told the country's biggest tech firms to cancel orders for the RTX Pro 6000D."));
+  }
+
+  @Test
+  void chipsNamedInTheNextSentence() {
+    assertEquals(Set.of("EXPORT_BAN nvidia-a100 CN", "EXPORT_BAN nvidia-h100 CN"), events("",
+        "US officials told Nvidia to stop exporting two of its top computing chips to China. The chips, the A100 and "
+            + "the H100, are used to train large AI models."));
+  }
+
+  @Test
+  void valuesReachedResultingAndBracketed() {
+    assertEquals(Set.of("nvidia 5000bn"), caps("", "Nvidia became the first company to surpass $5 trillion in market capitalisation."));
+    assertEquals(Set.of("broadcom 1700bn"), caps("Broadcom jumps on a new AI deal",
+        "The chip designer's shares rose 9%, adding $158 billion in market value to nearly $1.7 trillion."));
+    assertEquals(Set.of("microsoft 3700bn", "nvidia 4400bn"), caps("",
+        "According to one tracker, Nvidia's market cap is about $4.4 trillion, well ahead of Microsoft ($3.7 trillion)."));
+    assertEquals(Set.of("samsung 356bn"), caps("",
+        "Samsung Electronics' market capitalisation rose 42% to 468 trillion won (approximately $356 billion)."));
+  }
+
+  @Test
+  void valuesOfThingsGroupsAndHopesAreNotMarketCaps() {
+    assertEquals(Set.of(), caps("", "The order covers 35,000 Nvidia chips, worth an estimated $1 billion."));
+    assertEquals(Set.of(), caps("", "Samsung Group's market capitalisation fell below $450 billion."));
+    assertEquals(Set.of(), caps("", "Broadcom is a serious contender to join the $1 trillion club."));
+    assertEquals(Set.of(), caps("Broadcom beats forecasts", "The company expects revenue to grow 40%, hitting the $50 billion mark."));
+  }
+
+  @Test
+  void theCompanysValueIsTheArticlesCompanys() {
+    assertEquals(Set.of("nvidia 4000bn", "nvidia 600bn"), caps("Nvidia becomes the first $4 trillion company",
+        "It overtook Microsoft earlier this month. Two years ago, the company's market value stood at $600 billion."));
+  }
+}
