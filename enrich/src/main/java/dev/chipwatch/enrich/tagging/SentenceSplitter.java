@@ -17,10 +17,21 @@ final class SentenceSplitter {
 
   private SentenceSplitter() {}
 
-  /** [start, end) offsets of the sentences in text, trimmed. */
+  /** [start, end) offsets of the sentences in text, trimmed; a line break (a paragraph's end) always ends one. */
   static List<int[]> split(String text) {
     List<int[]> out = new ArrayList<>();
-    int start = skipSpaces(text, 0);
+    int from = 0;
+    for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+      splitParagraph(text.substring(0, nl), from, out);
+      from = nl + 1;
+    }
+    splitParagraph(text, from, out);
+    return out;
+  }
+
+  /** The sentences of text[from, text.length()). */
+  private static void splitParagraph(String text, int from, List<int[]> out) {
+    int start = skipSpaces(text, from);
     int n = text.length();
     // the next '.', '!' and '?' at or after the cursor, found with indexOf (vectorised) rather than char by char
     int dot = text.indexOf('.', start);
@@ -31,20 +42,19 @@ final class SentenceSplitter {
       if (i < 0) {
         break;
       }
-      int from = i + 1;
+      int next = i + 1;
       if (endsSentence(text, i)) {
         int end = i + 1;
         while (end < n && (text.charAt(end) == '"' || text.charAt(end) == '\'' || text.charAt(end) == ')')) end++;
         add(out, text, start, end);
         start = skipSpaces(text, end);
-        from = start;
+        next = start;
       }
-      if (dot >= 0 && dot < from) dot = text.indexOf('.', from);
-      if (bang >= 0 && bang < from) bang = text.indexOf('!', from);
-      if (question >= 0 && question < from) question = text.indexOf('?', from);
+      if (dot >= 0 && dot < next) dot = text.indexOf('.', next);
+      if (bang >= 0 && bang < next) bang = text.indexOf('!', next);
+      if (question >= 0 && question < next) question = text.indexOf('?', next);
     }
     add(out, text, start, n);
-    return out;
   }
 
   /** The smallest of the offsets that are not -1, or -1. */

@@ -19,7 +19,7 @@ final class TextNormalizer {
         case '\u2018', '\u2019', '\u02bc', '\u2032', '`' -> '\'';
         case '\u201c', '\u201d', '\u201e', '\u2033' -> '"';
         case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212' -> '-';
-        case '\u00a0', '\u2009', '\u202f', '\t', '\n', '\r' -> ' ';
+        case '\u00a0', '\u2009', '\u202f', '\t', '\r' -> ' '; // a line break stays: it ends a paragraph
         default -> c;
       };
       if (r != c) {

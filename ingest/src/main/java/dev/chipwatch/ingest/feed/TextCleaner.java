@@ -22,7 +22,9 @@ import org.jsoup.select.NodeTraversor;
 public final class TextCleaner {
   private static final int MAX_DEPTH = 256;
   private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
-  private static final Pattern SPACE = Pattern.compile("\\s+");
+  private static final char PARAGRAPH = '\u2029';
+  private static final Pattern SPACE = Pattern.compile("[\\s\u2029]+");
+  private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\r\\f]*\\n");
   private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "iframe", "object",
       "head", "svg", "math");
   /** Elements that end a run of text: without a space, adjacent paragraphs would run together. */
@@ -52,7 +54,7 @@ public final class TextCleaner {
             return FilterResult.SKIP_ENTIRELY;
           }
           if (BREAKING.contains(element.normalName())) {
-            text.append(' ');
+            text.append(breakOf(element));
           }
         }
         return FilterResult.CONTINUE;
@@ -61,7 +63,7 @@ public final class TextCleaner {
       @Override
       public FilterResult tail(Node node, int depth) {
         if (node instanceof Element && BREAKING.contains(((Element) node).normalName())) {
-          text.append(' ');
+          text.append(breakOf((Element) node));
         }
         return FilterResult.CONTINUE;
       }
@@ -69,9 +71,20 @@ public final class TextCleaner {
     return plain(text.toString());
   }
 
+  /** A block ends a paragraph; a line break inside one is only a space. */
+  private static char breakOf(Element element) {
+    return element.normalName().equals("br") ? ' ' : PARAGRAPH;
+  }
+
+  /**
+   * Runs of white space become one space, or one line break where they hold a paragraph's end (a block
+   * element, or a blank line in plain text): sentences never run on across paragraphs, a headline
+   * glued to the story's first line included.
+   */
   private static String plain(String text) {
-    String spaced = text.replace('\u00a0', ' ');
-    return SPACE.matcher(URL.matcher(spaced).replaceAll(" ")).replaceAll(" ").strip();
+    String spaced = BLANK_LINE.matcher(text.replace('\u00a0', ' ')).replaceAll(String.valueOf(PARAGRAPH));
+    return SPACE.matcher(URL.matcher(spaced).replaceAll(" "))
+        .replaceAll(m -> m.group().indexOf(PARAGRAPH) >= 0 ? "\n" : " ").strip();
   }
 
   private static boolean isHidden(Element element) {

@@ -15,8 +15,9 @@ class TextCleanerTest {
 
   @Test
   void separatesBlocksAndDecodesEntities() {
-    assertEquals("One. Two & three — four", TextCleaner.clean("<p>One.</p><p>Two &amp; three&nbsp;&mdash; four</p>"));
+    assertEquals("One.\nTwo & three — four", TextCleaner.clean("<p>One.</p><p>Two &amp; three&nbsp;&mdash; four</p>"));
     assertEquals("a b", TextCleaner.clean("a<br>b"));
+    assertEquals("Headline\nBody text", TextCleaner.clean("<h2>Headline</h2>\n  <p>Body\n text</p>"), "paragraphs stay apart");
   }
 
   @Test
@@ -29,6 +30,7 @@ class TextCleanerTest {
   @Test
   void plainTextIsOnlyTidied() {
     assertEquals("Nvidia’s H20 is back", TextCleaner.clean("  Nvidia’s\u00a0H20\n\tis back "));
+    assertEquals("A headline\nThe story", TextCleaner.clean("A headline\n\n  The story"), "a blank line ends a paragraph");
     assertEquals("", TextCleaner.clean(null));
     assertEquals("1 < 2", TextCleaner.clean("1 &lt; 2"));
   }
