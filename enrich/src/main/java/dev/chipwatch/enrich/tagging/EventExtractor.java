@@ -28,7 +28,8 @@ final class EventExtractor {
           + "no licen[cs]es (?:are|will be) (?:expected|granted|issued)|(?:will|would) generally deny");
   private static final Pattern LIST_ELABORATION = Pattern.compile(
       "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)|(?:the|these|those) (?:entities|companies|firms|parties)|they)"
-          + " (?:are|were|is|was) (?:(?:primarily|mainly|mostly|largely|all) )?(?:based |located |headquartered )?in\\b");
+          + " (?:are|were|is|was) (?:(?:primarily|mainly|mostly|largely|all) )?(?:based |located |headquartered )?in\\b"
+          + "|(?:it|they|the (?:list|additions|listings|rule|package|move)) (?:also )?(?:encompass|encompassed|encompasses|included|includes|covers|covered|comprised|comprises|targeted|targets)\\b");
   private static final Pattern UNNAMED_CHIPS = Pattern.compile("\\b(?:chips|gpus|processors|accelerators)\\b");
   private static final Pattern COUNTED_CHIPS = Pattern.compile(
       "\\b(?:two|three|four|both|a pair of)\\b(?: [\\w-]+){0,4}? (?:chips|gpus|processors|accelerators)\\b");

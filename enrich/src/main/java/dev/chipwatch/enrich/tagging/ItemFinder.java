@@ -36,7 +36,7 @@ final class ItemFinder {
     }
     Set<String> out = new LinkedHashSet<>();
     for (Mention m : s.mentions()) {
-      if (m.kind() == AliasKind.CHIP && !s.cues().any(Cue.OUT_OF_SCOPE, Modality.clauseStart(s.lower(), m.start()), m.start())) {
+      if (m.kind() == AliasKind.CHIP && !comparedOnly(s, m)) {
         out.add(m.target());
       }
     }
@@ -114,6 +114,24 @@ final class ItemFinder {
     }
     return out;
   }
+
+  /**
+   * "alternatives such as the Ascend 910B", "domestic chips rather than the H20": compared with, not
+   * covered; but "urged local companies to avoid the H20" speaks of local buyers, not local chips.
+   */
+  private static boolean comparedOnly(Sentence s, Mention chip) {
+    for (Cues.Hit h : s.cues().all(Cue.OUT_OF_SCOPE, Modality.clauseStart(s.lower(), chip.start()), chip.start())) {
+      String word = s.lower().substring(h.start(), h.end());
+      if (!(LOCAL_WORDS.contains(word) && BUYER_NOUNS.contains(MentionFinder.wordAfter(s.lower(), h.end())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> LOCAL_WORDS = Set.of("local", "domestic", "homegrown");
+  private static final Set<String> BUYER_NOUNS = Set.of("companies", "firms", "businesses", "authorities", "governments",
+      "officials", "tech", "internet", "players", "buyers", "customers", "operators", "data", "cloud", "clients", "users");
 
   private static boolean productNounAfter(Sentence s, int offset) {
     String lower = s.lower();

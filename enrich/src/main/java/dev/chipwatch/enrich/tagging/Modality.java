@@ -47,6 +47,7 @@ final class Modality {
       "\\b(?:imposed|introduced|announced|unveiled|issued|adopted|enacted|put|placed|set|that|which|first|originally|since)\\b");
   private static final Pattern RECAP_OPENING = Pattern.compile(
       "\\s*(?:(?:and|but|which|that) )?(?:following|after|since|amid|despite|before|in the wake of|in response to|on the heels of)\\b");
+  private static final Pattern SAID_BEFORE = Pattern.compile("\\b(?:said|says|announced|reported)\\b[^,;]{0,40},$");
   private static final Pattern AS_PERFECT = Pattern.compile("\\s*as [\\w .'-]{0,60}?\\b(?:has|have|had) (?:\\w+ )?$");
   /** An action's object qualified as older: "existing US bans", "earlier export controls". */
   private static final Pattern OLDER_OBJECT = Pattern.compile(
@@ -180,9 +181,15 @@ final class Modality {
     return RECAP_OPENING.matcher(lower).region(from, triggerStart).lookingAt();
   }
 
-  /** "As Trump has raised tariffs on ..., Beijing has ...": an as-clause in the perfect sets the scene. */
+  /**
+   * "As Trump has raised tariffs on ..., Beijing has ...": an as-clause in the perfect sets the scene;
+   * so does one after a report ("the Justice Department said on Monday, as Trump gave the green light").
+   */
   private static boolean isAsClauseInPerfect(String lower, int from, int triggerStart) {
-    return AS_PERFECT.matcher(lower).region(from, triggerStart).lookingAt();
+    if (AS_PERFECT.matcher(lower).region(from, triggerStart).lookingAt()) {
+      return true;
+    }
+    return from > 0 && lower.startsWith(" as ", from) && SAID_BEFORE.matcher(lower).region(0, from).find();
   }
 
   /**
@@ -295,8 +302,9 @@ final class Modality {
   /** "licences that allowed", "Washington, which has lifted". */
   private static boolean endsWithRelativeClause(String lower, int from, int triggerStart) {
     String[] last = lastWords(lower, from, triggerStart, 5);
-    if (RELATIVE_PRONOUNS.contains(last[0]) || (PERFECT.contains(last[1]) && RELATIVE_PRONOUNS.contains(last[2]))) {
-      return true;
+    if (RELATIVE_PRONOUNS.contains(last[0]) || (PERFECT.contains(last[1]) && RELATIVE_PRONOUNS.contains(last[2]))
+        || (PERFECT.contains(last[0]) && RELATIVE_PRONOUNS.contains(last[1]))) {
+      return true; // "restrictions that had halted exports"
     }
     // "which Chinese regulators have discouraged": a perfect after "which" and its subject ("that" is
     // too often "said that the US had...")

@@ -25,6 +25,12 @@ public final class TextCleaner {
   private static final char PARAGRAPH = '\u2029';
   private static final Pattern SPACE = Pattern.compile("[\\s\u2029]+");
   private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\r\\f]*\\n");
+  /**
+   * A single line break in plain text ends a paragraph after a sentence's end, or after a short line
+   * (a headline, a byline, a dateline) when a capital follows; elsewhere it is a wrapped line.
+   */
+  private static final Pattern LINE_OF_ITS_OWN = Pattern.compile(
+      "(?m)((?:[.!?:\"\u201d\u2019)]|^[^\\n,;]{0,60}[^\\s,;])[ \\t]*)\\r?\\n(?=[ \\t]*[\\p{Lu}\\d\"\u201c'])");
   private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "iframe", "object",
       "head", "svg", "math");
   /** Elements that end a run of text: without a space, adjacent paragraphs would run together. */
@@ -83,6 +89,7 @@ public final class TextCleaner {
    */
   private static String plain(String text) {
     String spaced = BLANK_LINE.matcher(text.replace('\u00a0', ' ')).replaceAll(String.valueOf(PARAGRAPH));
+    spaced = LINE_OF_ITS_OWN.matcher(spaced).replaceAll("$1" + PARAGRAPH);
     return SPACE.matcher(URL.matcher(spaced).replaceAll(" "))
         .replaceAll(m -> m.group().indexOf(PARAGRAPH) >= 0 ? "\n" : " ").strip();
   }

@@ -31,6 +31,12 @@ class TextCleanerTest {
   void plainTextIsOnlyTidied() {
     assertEquals("Nvidia’s H20 is back", TextCleaner.clean("  Nvidia’s\u00a0H20\n\tis back "));
     assertEquals("A headline\nThe story", TextCleaner.clean("A headline\n\n  The story"), "a blank line ends a paragraph");
+    assertEquals("US adds 32 firms to blacklist\nThe United States on Friday listed them.",
+        TextCleaner.clean("US adds 32 firms to blacklist\nThe United States on Friday listed them."), "a headline's line");
+    assertEquals("It ended.\nThen another began", TextCleaner.clean("It ended.\nThen another began"), "after a sentence's end");
+    assertEquals("exports of the H20 to a long list of buyers across the region were halted as the rules took China by surprise",
+        TextCleaner.clean("exports of the H20 to a long list of buyers across the region were halted as the rules took\nChina by surprise"),
+        "a wrapped long line runs on");
     assertEquals("", TextCleaner.clean(null));
     assertEquals("1 < 2", TextCleaner.clean("1 &lt; 2"));
   }
