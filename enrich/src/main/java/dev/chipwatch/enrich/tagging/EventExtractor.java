@@ -86,7 +86,9 @@ final class EventExtractor {
         ctx.titleChips = chips;
       }
       Sentence next = i + 1 < sentences.size() ? sentences.get(i + 1) : null;
+      int before = candidates.size();
       sentenceEvents(s, next, chips, published, ctx, candidates);
+      dropExportReadingsOfPurchaseCurbs(candidates, before);
       if (!chips.isEmpty()) {
         ctx.lastChips = chips;
       }
@@ -102,6 +104,21 @@ final class EventExtractor {
     candidates.removeIf(c -> c.fromTitle() && c.items().isEmpty() && !ctx.bodyAccepted.contains(c.kind())
         && candidates.stream().anyMatch(o -> !o.fromTitle() && o.kind() != c.kind() && o.destination().equals(c.destination())));
     return merge(candidates, denialByDefault);
+  }
+
+  /** "China introduced rules that ban the use of American processors": a purchase curb, not an export ban. */
+  private static void dropExportReadingsOfPurchaseCurbs(List<Candidate> out, int from) {
+    boolean purchaseCurb = false;
+    for (int i = from; i < out.size(); i++) {
+      purchaseCurb |= out.get(i).kind() == EventKind.IMPORT_RESTRICTION;
+    }
+    if (purchaseCurb) {
+      for (int i = out.size() - 1; i >= from; i--) {
+        if (EXPORT_KINDS.contains(out.get(i).kind())) {
+          out.remove(i);
+        }
+      }
+    }
   }
 
   private void sentenceEvents(Sentence s, Sentence next, List<String> chips, Instant published, Context ctx, List<Candidate> out) {
@@ -203,7 +220,8 @@ final class EventExtractor {
       return false;
     }
     String first = MentionFinder.wordAfter(s.lower(), from);
-    return first.endsWith("ing") || first.equals("meaning") || first.equals("so");
+    // "..., with the government effectively blocking their access": the listing's effect
+    return first.endsWith("ing") || first.equals("meaning") || first.equals("so") || first.equals("with");
   }
 
   /** When the clause dates the action ("on July 14", "takes effect on 15 May"); null: the article's time. */

@@ -21,7 +21,8 @@ final class ItemFinder {
   static final Set<String> SPEECH = Set.of(
       "said", "says", "told", "tells", "expects", "expected", "reported", "reports", "announced", "announces",
       "confirmed", "confirms", "added", "warned", "estimated", "estimates", "declined", "disclosed", "stated");
-  private static final Pattern VENDOR_LIST_GLUE = Pattern.compile("(?:'s)?(?:,? and |, | or | & |,)");
+  private static final Pattern VENDOR_LIST_GLUE = Pattern.compile(
+      "(?: (?:inc|corp|co|ltd|plc|llc|corporation|incorporated|technologies|technology)\\.?)?(?:'s)?(?:,? and |, | or | & |,)");
 
   private final Taxonomy taxonomy;
 

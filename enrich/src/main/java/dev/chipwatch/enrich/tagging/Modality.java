@@ -41,17 +41,25 @@ final class Modality {
   /** A clause that is nothing but a date: "until july,", "in april 2025,", "since 2022,". */
   private static final Pattern LEADING_DATE = Pattern.compile(
       "(?:^|\\b(?:and|but|then|so|earlier|later|back) |^\\s*)(?:until|till|in|since|on|by|from|through|after|before|as of|starting|beginning)"
-          + "(?: (?:early|late|mid|mid-|the end of|the start of))? (?:" + MONTHS + "|(?:19|20)\\d\\d)(?: \\d{1,2})?(?:,? (?:19|20)\\d\\d)?\\s*,$");
+          + "(?: (?:early|late|mid|mid-|the end of|the start of))? (?:" + MONTHS + "|(?:19|20)\\d\\d)(?: \\d{1,2})?(?:,? (?:19|20)\\d\\d)?\\s*,$"
+          // "Earlier, the administration banned ...", "One year ago, Nvidia said ...": the clause is set in the past
+          + "|^\\s*(?:earlier|previously|before that|back then|in the past|at the time|last year|(?:a|one|two|three|several|\\w+) (?:years?|months?|weeks?) ago)\\s*,$");
   /** Where a reversal's object gets its own date: "the halt imposed in April", "the curbs that took effect". */
   private static final Pattern OBJECT_CLAUSE = Pattern.compile(
       "\\b(?:imposed|introduced|announced|unveiled|issued|adopted|enacted|put|placed|set|that|which|first|originally|since)\\b");
   private static final Pattern RECAP_OPENING = Pattern.compile(
-      "\\s*(?:(?:and|but|which|that) )?(?:following|after|since|amid|despite|before|in the wake of|in response to|on the heels of)\\b");
+      "\\s*(?:(?:and|but|which|that) )?(?:following|after|since|amid|despite|before|in the wake of|in response to|on the heels of)\\b"
+          // "The move comes days after Trump said ...", "The rule builds on controls imposed ...": what follows is recalled
+          + "|\\s*(?:[\\w'.-]+ ){0,4}?(?:comes?|came|coming) (?:[\\w-]+ ){0,3}?(?:after|following|amid)\\b"
+          + "|\\s*(?:[\\w'.-]+ ){0,4}?(?:builds?|built|building|expands?|expanded|expanding) (?:up)?on\\b");
   private static final Pattern SAID_BEFORE = Pattern.compile("\\b(?:said|says|announced|reported)\\b[^,;]{0,40},$");
   private static final Pattern AS_PERFECT = Pattern.compile("\\s*as [\\w .'-]{0,60}?\\b(?:has|have|had) (?:\\w+ )?$");
   /** An action's object qualified as older: "existing US bans", "earlier export controls". */
   private static final Pattern OLDER_OBJECT = Pattern.compile(
-      "\\b(?:existing|earlier|previous|prior|past|old|current|ongoing|longstanding|long-standing|standing)\\b");
+      "\\b(?:existing|earlier|previous|prior|ongoing|longstanding|long-standing|[a-z]+-era)\\b");
+  private static final Pattern ATTRIBUTIVE_NEED = Pattern.compile("(?:requiring|needing|subject to)\\b");
+  private static final Pattern PRODUCT_BEFORE = Pattern.compile(
+      "\\b(?:chips|products|items|goods|processors|gpus|semiconductors|parts|models|tools)\\s+(?:now\\s+|still\\s+|already\\s+)?$");
   private static final Pattern STANDING_BEFORE = Pattern.compile(
       "\\b(?:remain|remains|remained|remaining|still|stay|stays|stayed|continue to be|continues to be|continued to be)\\s+(?:\\w+\\s+)?$");
   private static final Pattern STANDING_AFTER = Pattern.compile(
@@ -222,6 +230,11 @@ final class Modality {
     String before = lower.substring(back, m.start());
     String after = to > m.end() ? lower.substring(m.end(), Math.min(to, m.end() + 50)) : "";
     if (OLDER_OBJECT.matcher(lower).region(Math.max(from, m.start() - 25), m.end()).find()) {
+      return true;
+    }
+    // "sales of chips now requiring export licences": a requirement that already stands
+    if (ATTRIBUTIVE_NEED.matcher(lower).region(m.start(), m.end()).lookingAt()
+        && PRODUCT_BEFORE.matcher(lower).region(Math.max(from, m.start() - 30), m.start()).find()) {
       return true;
     }
     return STANDING_BEFORE.matcher(before).find() || STANDING_AFTER.matcher(after).lookingAt();

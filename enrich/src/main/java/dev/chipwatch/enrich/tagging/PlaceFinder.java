@@ -25,7 +25,7 @@ final class PlaceFinder {
       "premier", "minister", "watchdog", "embassy", "side");
 
   private static final java.util.regex.Pattern COUNTRY_LIST_GLUE =
-      java.util.regex.Pattern.compile("(?:'s? [\\w&.-]+(?: [\\w&.-]+)?)?(?:,? and (?:the )?|, (?:the )?| or (?:the )?|,? including (?:the )?)");
+      java.util.regex.Pattern.compile("(?:'s? [\\w&.-]+(?: [\\w&.-]+)?)?(?: \\([^)]{0,40}\\))?(?:,? and (?:the )?|, (?:the )?| or (?:the )?|,? including (?:the )?)");
 
   private static final Set<String> NOT_A_PLACE_AFTER = Set.of(
       "rules", "rule", "controls", "restrictions", "curbs", "law", "laws", "regulations", "regulators", "regulator",
