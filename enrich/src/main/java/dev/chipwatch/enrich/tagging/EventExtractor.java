@@ -25,12 +25,20 @@ final class EventExtractor {
       "presumption of denial|de facto ban|(?:generally|likely to|would|will|expected to) (?:generally )?be (?:refused|denied|rejected)|"
           + "(?:neither|no one|nobody|not)\\b.{0,40}\\bexpects? (?:any )?licen[cs]es to be (?:granted|issued|approved)|"
           + "amounts? to an? (?:de facto |outright |effective )?ban|effectively (?:an? )?ban|"
+          + "effectively (?:prohibit\\w*|bar|bars|barred|barring|block\\w*|halt\\w*|cut\\w* off|shut\\w* out|stop\\w*)|"
           + "no licen[cs]es (?:are|will be) (?:expected|granted|issued)|(?:will|would) generally deny");
   private static final Pattern LIST_ELABORATION = Pattern.compile(
       "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)|(?:the|these|those) (?:entities|companies|firms|parties)|they)"
           + " (?:are|were|is|was) (?:(?:primarily|mainly|mostly|largely|all) )?(?:based |located |headquartered )?in\\b"
           + "|(?:it|they|the (?:list|additions|listings|rule|package|move)) (?:also )?(?:encompass|encompassed|encompasses|included|includes|covers|covered|comprised|comprises|targeted|targets)\\b");
   private static final Pattern UNNAMED_CHIPS = Pattern.compile("\\b(?:chips|gpus|processors|accelerators)\\b");
+  /** "these advanced semiconductors", "both processors": the chips named before. */
+  private static final Pattern PRODUCT_ANAPHOR = Pattern.compile(
+      "\\b(?:these|those|such|both|the two|the same)\\s(?:[\\w-]+\\s){0,2}?(?:chips|semiconductors|processors|gpus|parts|products|accelerators)\\b");
+  private static final Pattern REFERS_BACK = Pattern.compile(
+      "\\b(?:the|this|that) (?:ban|rule|rules|restriction|restrictions|curbs|requirement|order|move|decision)\\b[^.;]{0,40}?"
+          + "\\b(?:affects|affected|covers|covered|applies to|applied to|includes|included|targets|targeted|hits|hit)\\b"
+          + "|\\b(?:the (?:chips|two chips|two|processors) (?:are|were|include)|both chips|they are)\\b");
   private static final Pattern COUNTED_CHIPS = Pattern.compile(
       "\\b(?:two|three|four|both|a pair of)\\b(?: [\\w-]+){0,4}? (?:chips|gpus|processors|accelerators)\\b");
   private static final Pattern LISTING_WORDS = Pattern.compile("entity list|entities list|blacklist|black list|unverified list");
@@ -57,13 +65,28 @@ final class EventExtractor {
   }
 
   private record Candidate(EventKind kind, List<String> items, String destination, String evidence,
-      double confidence, boolean fromTitle, Instant effective) {}
+      double confidence, boolean fromTitle, Instant effective) {
+    /** "curb exports", "tighten controls": an action of unstated kind, read as a ban only for want of better */
+    boolean generic() {
+      return kind == EventKind.EXPORT_BAN && confidence <= GENERIC_CONFIDENCE;
+    }
+  }
+
+  /** Base confidence of the generic restriction phrases ("restricted exports", "imposed curbs"). */
+  private static final double GENERIC_CONFIDENCE = 0.7;
 
   /** What the article has said so far, for sentences that say "there" or "both chips". */
   private static final class Context {
     List<String> titleChips = List.of();
     List<String> lastChips = List.of();
     List<String> lastPlaces = List.of();
+    List<Sentence> sentences = List.of();
+
+    /** The sentence after {@code s}, or null. */
+    Sentence after(Sentence s) {
+      int i = s.index() + 1;
+      return i < sentences.size() ? sentences.get(i) : null;
+    }
     /** Kinds the body reported as decided news, and kinds it reported only hedged or as background. */
     final Set<EventKind> bodyAccepted = EnumSet.noneOf(EventKind.class);
     final Set<EventKind> bodyRejected = EnumSet.noneOf(EventKind.class);
@@ -78,6 +101,7 @@ final class EventExtractor {
       }
     }
     Context ctx = new Context();
+    ctx.sentences = sentences;
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       Sentence s = sentences.get(i);
@@ -104,6 +128,23 @@ final class EventExtractor {
     candidates.removeIf(c -> c.fromTitle() && c.items().isEmpty() && !ctx.bodyAccepted.contains(c.kind())
         && candidates.stream().anyMatch(o -> !o.fromTitle() && o.kind() != c.kind() && o.destination().equals(c.destination())));
     return merge(candidates, denialByDefault);
+  }
+
+  private static EventKind kind(Candidate c, boolean denialByDefault) {
+    return c.kind() == EventKind.EXPORT_LICENSE_REQUIRED && denialByDefault ? EventKind.EXPORT_BAN : c.kind();
+  }
+
+  /**
+   * "Nvidia chips" in one sentence and "the RTX Pro 6000D" in another: the vendor's products are the
+   * chips named; a vendor stays when one sentence names it with its chips ("Nvidia's chips, the H20 among them").
+   */
+  private List<String> withoutVendorsOfNamedChips(List<String> items, List<List<String>> bySentence) {
+    List<String> out = new ArrayList<>(items);
+    out.removeIf(item -> taxonomy.vendor(item).isPresent()
+        && items.stream().anyMatch(i -> taxonomy.vendorOf(i).map(item::equals).orElse(false))
+        && bySentence.stream().noneMatch(list -> list.contains(item)
+            && list.stream().anyMatch(i -> taxonomy.vendorOf(i).map(item::equals).orElse(false))));
+    return List.copyOf(out);
   }
 
   /** "China introduced rules that ban the use of American processors": a purchase curb, not an export ban. */
@@ -272,14 +313,16 @@ final class EventExtractor {
       default -> {
         Set<String> out = new LinkedHashSet<>(items.vendorWide(s));
         out.addAll(chips);
-        if (out.isEmpty() && s.cues().any(Cue.ITEM_ANAPHOR, 0, s.lower().length())) {
+        if (out.isEmpty() && PRODUCT_ANAPHOR.matcher(s.lower()).find()) {
+          out.addAll(!ctx.lastChips.isEmpty() ? ctx.lastChips : ctx.titleChips); // "these chips": the ones just named
+        } else if (out.isEmpty() && s.cues().any(Cue.ITEM_ANAPHOR, 0, s.lower().length())) {
           out.addAll(!ctx.titleChips.isEmpty() ? ctx.titleChips : ctx.lastChips);
         }
         // "told it to stop exporting two top computing chips ... The chips, the A100 and H100, ...": chips
         // unnamed in the action's clause, named by the next sentence
-        if (next != null && EXPORT_KINDS.contains(m.kind()) && chips.isEmpty() && TriggerLexicon.find(next).isEmpty()) {
+        List<String> named = next == null ? List.of() : chipsReferredBack(next, ctx.after(next));
+        if (!named.isEmpty() && EXPORT_KINDS.contains(m.kind()) && chips.isEmpty()) {
           int clauseEnd = Modality.clauseEnd(s.lower(), m.end());
-          List<String> named = items.chips(next);
           if (!named.isEmpty() && COUNTED_CHIPS.matcher(s.lower()).region(m.start(), clauseEnd).find()) {
             out.clear(); // "two of its top chips": not the vendor's products in general, but the two named next
             out.addAll(named);
@@ -290,6 +333,22 @@ final class EventExtractor {
         yield List.copyOf(out);
       }
     };
+  }
+
+  /**
+   * The chips a following sentence names for an action just reported: the next sentence when it names
+   * chips and reports no action of its own, or the one after when it refers back to the action ("the
+   * ban, which affects its A100 and H100").
+   */
+  private List<String> chipsReferredBack(Sentence next, Sentence afterNext) {
+    List<String> named = items.chips(next);
+    if (!named.isEmpty()) {
+      return TriggerLexicon.find(next).isEmpty() || REFERS_BACK.matcher(next.lower()).find() ? named : List.of();
+    }
+    if (afterNext != null && REFERS_BACK.matcher(afterNext.lower()).find()) {
+      return items.chips(afterNext);
+    }
+    return List.of();
   }
 
   private List<String> destinationsFor(Sentence s, Sentence next, EventKind kind, String actor, List<String> its, Context ctx) {
@@ -380,26 +439,17 @@ final class EventExtractor {
 
   private List<PolicyAction> merge(List<Candidate> candidates, boolean denialByDefault) {
     Map<String, Candidate> byKey = new LinkedHashMap<>();
+    Map<String, List<List<String>>> namedTogether = new LinkedHashMap<>();
     for (Candidate c : candidates) {
-      EventKind kind = c.kind() == EventKind.EXPORT_LICENSE_REQUIRED && denialByDefault ? EventKind.EXPORT_BAN : c.kind();
+      EventKind kind = kind(c, denialByDefault);
       String key = kind + "|" + c.destination();
+      namedTogether.computeIfAbsent(key, k -> new ArrayList<>()).add(c.items());
       Candidate prev = byKey.get(key);
       if (prev == null) {
         byKey.put(key, new Candidate(kind, c.items(), c.destination(), c.evidence(), c.confidence(), c.fromTitle(), c.effective()));
       } else {
         Set<String> union = new LinkedHashSet<>(prev.items());
         union.addAll(c.items());
-        if (prev.fromTitle() != c.fromTitle()) {
-          // a headline's "Nvidia chips" are the chips its body names
-          Candidate title = prev.fromTitle() ? prev : c;
-          Candidate body = prev.fromTitle() ? c : prev;
-          for (String item : title.items()) {
-            if (taxonomy.vendor(item).isPresent() && !body.items().contains(item)
-                && body.items().stream().anyMatch(i -> taxonomy.vendorOf(i).map(item::equals).orElse(false))) {
-              union.remove(item);
-            }
-          }
-        }
         // prefer a body sentence as evidence: it states the action in full
         boolean better = c.confidence() > prev.confidence() || (prev.fromTitle() && !c.fromTitle());
         Instant effective = better && c.effective() != null ? c.effective() : prev.effective() != null ? prev.effective() : c.effective();
@@ -408,9 +458,17 @@ final class EventExtractor {
             effective));
       }
     }
+    // "the decision to curb H20 exports" next to "will require a licence to export the H20": the specific
+    // requirement says what the curb is
+    if (!denialByDefault) {
+      byKey.values().removeIf(c -> c.generic() && c.items().stream().allMatch(i -> {
+        Candidate licence = byKey.get(EventKind.EXPORT_LICENSE_REQUIRED + "|" + c.destination());
+        return licence != null && licence.items().contains(i);
+      }));
+    }
     List<PolicyAction> out = new ArrayList<>();
     for (Candidate c : byKey.values()) {
-      List<String> its = c.items();
+      List<String> its = withoutVendorsOfNamedChips(c.items(), namedTogether.get(kind(c, denialByDefault) + "|" + c.destination()));
       // a licence requirement for an item already banned to the same place adds nothing
       if (c.kind() == EventKind.EXPORT_LICENSE_REQUIRED) {
         Candidate ban = byKey.get(EventKind.EXPORT_BAN + "|" + c.destination());
