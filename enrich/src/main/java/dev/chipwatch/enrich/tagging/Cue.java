@@ -77,7 +77,7 @@ enum Cue {
   /** Where the object of a tariff ends and the reason for it begins. */
   OBJECT_END(join("responding after following matching said says", "|in response|in retaliation")),
   /** Phrases before a sum that make it a company's value. */
-  VALUE(join("worth capitalisation capitalization", "|market value|market valuation|market capitalisation|market capitalization|market cap|valued at",
+  VALUE(join("worth capitalisation capitalization valuation", "|market value|market valuation|market capitalisation|market capitalization|market cap|valued at",
       "|valuation of", combine(new String[] {"valuing ", "values ", "value ", "valued "},
           new String[] {"it", "the company", "the group", "the firm", "the chipmaker", "the chip designer", "the business",
               "the maker", "the start-up", "the startup", "the designer", "the memory maker", "them"}, new String[] {" at"}))),

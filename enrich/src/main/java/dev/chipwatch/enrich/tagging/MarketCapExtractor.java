@@ -33,7 +33,10 @@ final class MarketCapExtractor {
       "chipmaker", "it", "its", "itself");
   /** "the company's market value", "its valuation": the article's company, not the last one named. */
   private static final Pattern POSSESSIVE_ANAPHOR = Pattern.compile(
-      "\\b(?:its|the company's|the firm's|the chipmaker's|the group's|the chip designer's|the company’s|the firm’s|the chipmaker’s)\\s(?:[\\w-]+\\s){0,2}$");
+      "\\b(?:its|the company's|the firm's|the chipmaker's|the chip designer's)\\s(?:[\\w-]+\\s){0,2}$");
+  /** A company the taxonomy does not know, as the sentence's subject: "LG Energy Solution, a battery maker, ...", "Hyundai's". */
+  private static final Pattern UNKNOWN_COMPANY = Pattern.compile(
+      "^(?:\\p{Lu}[\\w&.-]*\\s){1,3}?\\p{Lu}[\\w&.-]*(?:,|'s\\b)|\\b\\p{Lu}[\\w&-]+'s\\s(?:market|valuation|capitali)");
   private static final Pattern CHANGE_AFTER = Pattern.compile(
       "^\\s?(?:of|in|from|off)\\s(?:its\\s|their\\s|the\\s)?(?:market\\s)?(?:value|valuation|capitali[sz]ation|cap|stock market value)\\b"
           + "|^\\s?off\\b|^\\s?(?:a|per) year\\b|^\\s?annually\\b|^\\s?worth of\\b|^\\s?in (?:revenue|sales|orders|funding)\\b"
@@ -66,7 +69,9 @@ final class MarketCapExtractor {
           if (!amount.isUsd() || !isValue(s, amount)) {
             continue;
           }
-          String vendor = subjectOf(s, amount.start(), lastVendor, mainVendor);
+          // a sentence that names no company speaks of the last one named, or else of the article's own
+          String previous = lastVendor != null && taxonomy.isListed(lastVendor) ? lastVendor : mainVendor;
+          String vendor = subjectOf(s, amount.start(), previous, mainVendor);
           if (vendor != null && taxonomy.isListed(vendor)) {
             // once per (vendor, value): the headline and the body usually state the same figure
             out.putIfAbsent(vendor + "|" + Math.round(amount.usd() / 1e6), new MarketValue(vendor, amount.usd(), s.text()));
@@ -257,7 +262,7 @@ final class MarketCapExtractor {
       }
     }
     Cues.Hit cue = s.cues().last(Cue.VALUE, Math.max(0, offset - 60), offset);
-    if (cue != null && mainVendor != null && POSSESSIVE_ANAPHOR.matcher(s.lower()).region(Math.max(0, cue.start() - 40), cue.start()).find()
+    if (cue != null && mainVendor != null && !UNKNOWN_COMPANY.matcher(s.text()).region(0, offset).find() && POSSESSIVE_ANAPHOR.matcher(s.lower()).region(Math.max(0, cue.start() - 40), cue.start()).find()
         && s.mentions().stream().noneMatch(m -> m.start() < offset && (m.kind() == AliasKind.VENDOR || m.kind() == AliasKind.OTHER_COMPANY))) {
       return mainVendor; // "the company's market value stood at ...": the company the article is about
     }
@@ -288,6 +293,9 @@ final class MarketCapExtractor {
       if (m.kind() == AliasKind.VENDOR || m.kind() == AliasKind.OTHER_COMPANY) {
         return null; // named only after the sum: too loose to bind
       }
+    }
+    if (UNKNOWN_COMPANY.matcher(s.text()).region(0, offset).find()) {
+      return null; // the value of a company we do not track, not of the last one named
     }
     return lastVendor;
   }

@@ -18,7 +18,7 @@ record MoneyAmount(int start, int end, double usd) {
   private static final Pattern NUMBER = Pattern.compile(
       "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?-?"
           + "(?<unit>(?i:trillion|tn|tln|billion|bn|bln|million|mn|mln)|T|B|M)(?![\\w])"
-          + "(?:\\s(?<cur2>(?i:(?:US |U\\.S\\. )?dollars|(?:Taiwan|Hong Kong|Australian|Canadian|Singapore) dollars|yuan|renminbi|yen|euros?|won|pounds|rupees)))?");
+          + "(?:\\s(?<cur2>(?i:(?:US |U\\.S\\. )?dollars?|(?:Taiwan|Hong Kong|Australian|Canadian|Singapore) dollars|yuan|renminbi|yen|euros?|won|pounds|rupees)))?");
   /** Each thread's matcher of {@link #NUMBER}, reset per sentence: sentences with sums are many. */
   private static final ThreadLocal<Matcher> NUMBER_MATCHER = ThreadLocal.withInitial(() -> NUMBER.matcher(""));
   /** Letters that may stand right before '$': "US$" is a dollar, "NT$" and "HK$" are not. */
@@ -58,7 +58,7 @@ record MoneyAmount(int start, int end, double usd) {
         i = m.end() - 1;
         continue; // "5 billion parameters": not money
       }
-      String plainDollars = cur2 == null ? null : cur2.toLowerCase().replace("u.s. ", "").replace("us ", "");
+      String plainDollars = cur2 == null ? null : cur2.toLowerCase().replace("u.s. ", "").replace("us ", "").replace("dollar", "dollars").replace("dollarss", "dollars");
       boolean usd = currency != null
           ? currency.usd() && (cur2 == null || "dollars".equals(plainDollars))
           : "dollars".equals(plainDollars);
@@ -69,7 +69,7 @@ record MoneyAmount(int start, int end, double usd) {
     return out;
   }
 
-  private static final List<String> CURRENCY_WORDS = List.of("dollars", "yuan", "renminbi", "yen", "euro", "won", "pounds", "rupees");
+  private static final List<String> CURRENCY_WORDS = List.of("dollar", "yuan", "renminbi", "yen", "euro", "won", "pounds", "rupees");
 
   /** Whether a currency word the number pattern may take after a sum occurs at all (in any case). */
   private static boolean hasCurrencyWord(String sentence) {

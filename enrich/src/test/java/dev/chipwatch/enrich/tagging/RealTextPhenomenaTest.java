@@ -104,6 +104,20 @@ class RealTextPhenomenaTest {
   }
 
   @Test
+  void milestonesInWordsAndBareValuations() {
+    assertEquals(Set.of("nvidia 5000bn"), caps("", "Nvidia has become the first listed company to pass the 5 trillion dollar market "
+        + "capitalisation milestone."));
+    assertEquals(Set.of("broadcom 1700bn"), caps("", "The deal sent Broadcom's stock soaring, pushing its valuation close to $1.7 trillion."));
+  }
+
+  @Test
+  void aCompanyWeDoNotTrackKeepsItsOwnValue() {
+    assertEquals(Set.of("sk-hynix 78bn"), caps("SK Hynix climbs the rankings",
+        "SK Hynix saw its market capitalisation jump 89% to 103 trillion won (around $78 billion). LG Energy Solution, a "
+            + "battery maker, slipped 2% in its capitalisation to 100 trillion won (roughly $76 billion)."));
+  }
+
+  @Test
   void theCompanysValueIsTheArticlesCompanys() {
     assertEquals(Set.of("nvidia 4000bn", "nvidia 600bn"), caps("Nvidia becomes the first $4 trillion company",
         "It overtook Microsoft earlier this month. Two years ago, the company's market value stood at $600 billion."));
