@@ -36,9 +36,11 @@ final class EventExtractor {
   private final Taxonomy taxonomy;
   private final ItemFinder items;
   private final PlaceFinder places;
+  private final TriggerLexicon lexicon;
 
-  EventExtractor(Taxonomy taxonomy) {
+  EventExtractor(Taxonomy taxonomy, TriggerLexicon lexicon) {
     this.taxonomy = taxonomy;
+    this.lexicon = lexicon;
     this.items = new ItemFinder(taxonomy);
     this.places = new PlaceFinder(taxonomy);
   }
@@ -102,7 +104,7 @@ final class EventExtractor {
     if (aboutMaterials) {
       materialsEvent(s, materials, published, ctx, out);
     }
-    List<TriggerLexicon.Match> matches = new ArrayList<>(TriggerLexicon.find(s));
+    List<TriggerLexicon.Match> matches = new ArrayList<>(lexicon.find(s));
     if (aboutMaterials) {
       matches.removeIf(m -> EXPORT_KINDS.contains(m.kind()));
     }

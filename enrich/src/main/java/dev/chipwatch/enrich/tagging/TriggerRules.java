@@ -64,10 +64,11 @@ final class TriggerRules {
   /**
    * One rule as written, its pattern expanded and compiled.
    *
-   * @param before for an operator rule: the id of the bundled rule it goes before, or null (at the end)
+   * @param before for an operator rule: the id of the rule it goes before, or null (at the end)
+   * @param source the file it comes from, for messages
    */
   record Rule(String id, EventKind kind, double confidence, Pattern pattern, Set<Flag> flags,
-      List<String> positive, List<String> negative, String before) {}
+      List<String> positive, List<String> negative, String before, String source) {}
 
   /** A file read: its rules in order, the ids it disables, and the macros it defines. */
   record RuleFile(String source, List<Rule> rules, List<String> disable, Map<String, String> macros) {}
@@ -237,7 +238,7 @@ final class TriggerRules {
     if (before != null && !before.isTextual()) {
       throw new TriggerRuleException(at + "before must be a rule id");
     }
-    return new Rule(id, kind, conf.doubleValue(), pattern, flags, positive, negative, before == null ? null : before.textValue());
+    return new Rule(id, kind, conf.doubleValue(), pattern, flags, positive, negative, before == null ? null : before.textValue(), source);
   }
 
   private static String patternText(JsonNode p, String at) {
