@@ -40,6 +40,7 @@ public final class TriggerLexicon {
   private static final TriggerRules.RuleFile BUNDLED_FILE = readBundled();
   private static final TriggerLexicon BUNDLED_LEXICON = new TriggerLexicon(BUNDLED_FILE.rules());
 
+  private final List<TriggerRules.Rule> rules;
   private final List<Trigger> triggers;
   /** For each anchor word, the triggers that can start with it; triggers with no literal start are tried everywhere. */
   private final List<String> anchorWords = new ArrayList<>();
@@ -53,6 +54,7 @@ public final class TriggerLexicon {
     for (TriggerRules.Rule r : rules) {
       all.add(Trigger.of(r));
     }
+    this.rules = List.copyOf(rules);
     this.triggers = List.copyOf(all);
     List<Integer> unanchoredList = new ArrayList<>();
     Map<String, List<Integer>> byWord = new LinkedHashMap<>();
@@ -202,7 +204,7 @@ public final class TriggerLexicon {
   }
 
   /** Whether the pattern of trigger i matches the sentence where {@link #find} tries it. */
-  private boolean foundWhereTried(int index, String lower) {
+  boolean foundWhereTried(int index, String lower) {
     Matcher m = triggers.get(index).pattern().matcher(lower).useTransparentBounds(true);
     for (int u : unanchored) {
       if (u == index) {
@@ -258,6 +260,11 @@ public final class TriggerLexicon {
     return triggers;
   }
 
+  /** The rules as read, with their examples; rule i is trigger i. */
+  List<TriggerRules.Rule> rules() {
+    return rules;
+  }
+
   /** The rule ids, in the order the rules are tried. */
   public List<String> ruleIds() {
     return triggers.stream().map(Trigger::id).toList();
@@ -277,6 +284,25 @@ public final class TriggerLexicon {
    * costs a few anchored matches.
    */
   List<Match> find(Sentence s) {
+    List<Match> all = candidates(s);
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    List<Match> out = new ArrayList<>(all.size());
+    outer:
+    for (Match m : all) {
+      for (Match o : all) {
+        if (m.inside(o)) {
+          continue outer;
+        }
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** Every trigger match of a sentence, found where the patterns are tried, those inside others included. */
+  List<Match> candidates(Sentence s) {
     if (s.cues().anchors().isEmpty() && unanchored.length == 0) {
       return List.of(); // most sentences: no word a trigger can start with
     }
@@ -307,19 +333,6 @@ public final class TriggerLexicon {
         all.add(new Match(triggers.get(i), m.start(), m.end()));
       }
     }
-    if (all.isEmpty()) {
-      return List.of();
-    }
-    List<Match> out = new ArrayList<>(all.size());
-    outer:
-    for (Match m : all) {
-      for (Match o : all) {
-        if (m.inside(o)) {
-          continue outer;
-        }
-      }
-      out.add(m);
-    }
-    return out;
+    return all;
   }
 }
