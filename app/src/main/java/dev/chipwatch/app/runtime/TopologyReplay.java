@@ -66,7 +66,7 @@ public final class TopologyReplay implements AutoCloseable {
     }
     this.taxonomy = ConfiguredParts.taxonomy(config);
     this.driver = new TopologyTestDriver(
-        EnrichTopology.build(settings, new Tagger(taxonomy), new SimpleMeterRegistry(), Clock.systemUTC()),
+        EnrichTopology.build(settings, new Tagger(taxonomy, ConfiguredParts.triggerLexicon(config)), new SimpleMeterRegistry(), Clock.systemUTC()),
         driverProperties("chipwatch-replay"));
   }
 
