@@ -80,6 +80,21 @@ class RegexPrerequisitesTest {
   }
 
   @Test
+  void everyPositiveExampleHoldsItsRulesPrerequisites() {
+    TriggerLexicon lexicon = TriggerLexicon.bundled();
+    for (int i = 0; i < lexicon.rules().size(); i++) {
+      TriggerRules.Rule rule = lexicon.rules().get(i);
+      List<List<String>> groups = RegexPrerequisites.of(rule.pattern().pattern());
+      assertEquals(groups, lexicon.triggers().get(i).requires(), rule.id());
+      for (String example : rule.positive()) {
+        String lower = TriggerRules.lower(example);
+        assertTrue(rule.pattern().matcher(lower).find(), rule.id() + ": " + example);
+        assertTrue(holds(groups, lower), rule.id() + ": " + example + " lacks a word of " + groups);
+      }
+    }
+  }
+
+  @Test
   void soundOnRandomMatchesOfEveryTrigger() {
     Random random = new Random(7);
     for (Trigger t : TriggerLexicon.bundled().triggers()) {
