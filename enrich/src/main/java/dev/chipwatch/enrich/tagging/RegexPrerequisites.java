@@ -61,7 +61,7 @@ final class RegexPrerequisites {
   // ---- the pattern as a tree ----
 
   /** A parsed pattern. */
-  sealed interface Node permits Lit, Chars, Seq, Alt, Repeat, Look, Empty {}
+  sealed interface Node permits Lit, CharSet, Seq, Alt, Repeat, Look, Empty {}
 
   /** One literal character. */
   record Lit(char c) implements Node {}
@@ -70,7 +70,7 @@ final class RegexPrerequisites {
    * One character of a class; {@code members} lists them when the class is a short list of
    * literal characters, else null (any of many: {@code .}, {@code \w}, {@code [^,]}).
    */
-  record Chars(Set<Character> members, String source) implements Node {}
+  record CharSet(Set<Character> members, String source) implements Node {}
 
   record Seq(List<Node> items) implements Node {}
 
@@ -186,7 +186,7 @@ final class RegexPrerequisites {
           return escape();
         case '.':
           i++;
-          return new Chars(null, ".");
+          return new CharSet(null, ".");
         case '^':
         case '$':
           i++;
@@ -263,11 +263,11 @@ final class RegexPrerequisites {
         case 'H':
         case 'v':
         case 'V':
-          return new Chars(null, "\\" + e);
+          return new CharSet(null, "\\" + e);
         case 'p':
         case 'P':
           skipProperty();
-          return new Chars(null, "\\" + e);
+          return new CharSet(null, "\\" + e);
         case 't':
           return new Lit('\t');
         case 'n':
@@ -364,7 +364,7 @@ final class RegexPrerequisites {
           members.add(lo);
         }
       }
-      return new Chars(known && members.size() <= MAX_EXACT ? members : null, s.substring(open, i));
+      return new CharSet(known && members.size() <= MAX_EXACT ? members : null, s.substring(open, i));
     }
   }
 
@@ -384,7 +384,7 @@ final class RegexPrerequisites {
     if (n instanceof Lit l) {
       return exactly(Set.of(String.valueOf(l.c())));
     }
-    if (n instanceof Chars c) {
+    if (n instanceof CharSet c) {
       if (c.members() == null) {
         return new Info(null, List.of());
       }

@@ -208,7 +208,7 @@ class RegexPrerequisitesTest {
   private static void generate(RegexPrerequisites.Node n, Random r, StringBuilder out) {
     if (n instanceof RegexPrerequisites.Lit l) {
       out.append(l.c());
-    } else if (n instanceof RegexPrerequisites.Chars c) {
+    } else if (n instanceof RegexPrerequisites.CharSet c) {
       if (c.members() != null) {
         List<Character> m = new ArrayList<>(c.members());
         out.append(m.get(r.nextInt(m.size())));
@@ -223,7 +223,7 @@ class RegexPrerequisitesTest {
       int spread = rep.max() < 0 ? 3 : Math.min(rep.max() - rep.min(), 3);
       int count = rep.min() + r.nextInt(spread + 1);
       for (int i = 0; i < count; i++) {
-        if (rep.node() instanceof RegexPrerequisites.Chars c && c.members() == null && r.nextInt(4) == 0) {
+        if (rep.node() instanceof RegexPrerequisites.CharSet c && c.members() == null && r.nextInt(4) == 0) {
           out.append(' '); // ".{0,40}": words and spaces
         } else {
           generate(rep.node(), r, out);
