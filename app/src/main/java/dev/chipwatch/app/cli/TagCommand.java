@@ -33,7 +33,7 @@ final class TagCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ChipwatchConfig config = options.load();
-    Tagger tagger = new Tagger(ConfiguredParts.taxonomy(config));
+    Tagger tagger = ConfiguredParts.tagger(config);
     FeedInputs inputs = new FeedInputs(ConfiguredParts.fetchSettings(config), Clock.systemUTC());
     ObjectMapper json = new ObjectMapper();
     PrintWriter out = spec.commandLine().getOut();

@@ -64,6 +64,7 @@ public record ChipwatchConfig(
 
   public record Enrich(
       String taxonomyFile,
+      String rulesFile,
       int corroborationSources,
       Map<String, List<Double>> thresholds,
       double hysteresis,

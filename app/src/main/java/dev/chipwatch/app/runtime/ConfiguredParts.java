@@ -6,7 +6,10 @@ import dev.chipwatch.alerts.rules.RuleValidator;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.app.config.ConfigException;
 import dev.chipwatch.schemas.avro.AlertRule;
+import dev.chipwatch.enrich.tagging.Tagger;
 import dev.chipwatch.enrich.tagging.Taxonomy;
+import dev.chipwatch.enrich.tagging.TriggerLexicon;
+import dev.chipwatch.enrich.tagging.TriggerRuleException;
 import dev.chipwatch.enrich.topology.EnrichSettings;
 import dev.chipwatch.ingest.feed.FetchSettings;
 import dev.chipwatch.schemas.Topics;
@@ -22,6 +25,28 @@ public final class ConfiguredParts {
   public static Taxonomy taxonomy(ChipwatchConfig config) {
     String extra = config.enrich().taxonomyFile();
     return extra == null || extra.isBlank() ? Taxonomy.load() : Taxonomy.load(Path.of(extra));
+  }
+
+  /**
+   * The bundled trigger rules, changed by the operator file of enrich.rulesFile when set.
+   *
+   * @throws ConfigException naming the key, the file, the rule id and the problem
+   */
+  public static TriggerLexicon triggerLexicon(ChipwatchConfig config) {
+    String file = config.enrich().rulesFile();
+    if (file == null || file.isBlank()) {
+      return TriggerLexicon.bundled();
+    }
+    try {
+      return TriggerLexicon.with(Path.of(file));
+    } catch (TriggerRuleException e) {
+      throw new ConfigException("enrich.rulesFile: " + e.getMessage());
+    }
+  }
+
+  /** The tagger of the configured taxonomy and trigger rules. */
+  public static Tagger tagger(ChipwatchConfig config) {
+    return new Tagger(taxonomy(config), triggerLexicon(config));
   }
 
   public static FetchSettings fetchSettings(ChipwatchConfig config) {

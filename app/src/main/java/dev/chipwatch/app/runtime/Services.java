@@ -169,7 +169,7 @@ final class Services {
 
   void startEnrich() {
     Taxonomy taxonomy = ConfiguredParts.taxonomy(config);
-    var topology = EnrichTopology.build(ConfiguredParts.enrichSettings(config), new Tagger(taxonomy), registry, clock);
+    var topology = EnrichTopology.build(ConfiguredParts.enrichSettings(config), new Tagger(taxonomy, ConfiguredParts.triggerLexicon(config)), registry, clock);
     group.start(new StreamsService("enrich", topology, kafka.streams("chipwatch-enrich", topics.name(Topic.DLQ)), registry));
   }
 

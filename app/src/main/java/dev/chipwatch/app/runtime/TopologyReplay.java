@@ -6,6 +6,7 @@ import dev.chipwatch.alerts.topology.AlertsTopology;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.enrich.tagging.Tagger;
 import dev.chipwatch.enrich.tagging.Taxonomy;
+import dev.chipwatch.enrich.tagging.TriggerLexicon;
 import dev.chipwatch.enrich.topology.EnrichSettings;
 import dev.chipwatch.enrich.topology.EnrichTopology;
 import dev.chipwatch.ingest.feed.FeedItem;
@@ -56,6 +57,7 @@ public final class TopologyReplay implements AutoCloseable {
 
   private final Path stateDir;
   private final EnrichSettings settings;
+  private final TriggerLexicon lexicon;
   private final Clock clock;
   private TopologyTestDriver driver;
   /** The driver's wall clock, which it does not tell. */
@@ -73,6 +75,7 @@ public final class TopologyReplay implements AutoCloseable {
     }
     this.taxonomy = ConfiguredParts.taxonomy(config);
     this.settings = settings;
+    this.lexicon = ConfiguredParts.triggerLexicon(config);
     this.clock = Clock.systemUTC();
   }
 
@@ -84,7 +87,7 @@ public final class TopologyReplay implements AutoCloseable {
     Instant first = items.stream().map(i -> i.item().published()).min(Comparator.naturalOrder()).orElse(clock.instant());
     wallClock = first.minus(ORDERING_PAUSE);
     driver = new TopologyTestDriver(
-        EnrichTopology.build(settings, new Tagger(taxonomy), new SimpleMeterRegistry(), clock),
+        EnrichTopology.build(settings, new Tagger(taxonomy, lexicon), new SimpleMeterRegistry(), clock),
         driverProperties("chipwatch-replay"), wallClock);
     return driver;
   }

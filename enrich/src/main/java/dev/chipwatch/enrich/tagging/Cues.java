@@ -7,47 +7,81 @@ import java.util.List;
 final class Cues {
   /**
    * A cue word or phrase at [start, end); for {@link Cue#ANCHOR} hits, {@code anchor} is the index of
-   * the trigger anchor word in {@link TriggerLexicon#anchorWords()}, else -1.
+   * the trigger anchor word in the scanning lexicon's {@link TriggerLexicon#anchorWords()}, else -1.
    */
   record Hit(int start, int end, Cue cue, int anchor) {}
 
-  private static final List<String> PHRASES = new ArrayList<>();
-  // per phrase, in arrays: read once per scan hit, and hits are many
-  private static final int[] LENGTHS;
-  private static final Cue[] CATEGORIES;
-  private static final boolean[] STEMS;
-  private static final int[] ANCHOR_INDEX;
+  /**
+   * The phrases one scan looks for: every cue word, then the anchor words of one {@link
+   * TriggerLexicon} (so a lexicon with other rules gets its own table).
+   */
+  static final class Table {
+    private final List<String> phrases = new ArrayList<>();
+    // per phrase, in arrays: read once per scan hit, and hits are many
+    private final int[] lengths;
+    private final Cue[] categories;
+    private final boolean[] stems;
+    private final int[] anchorIndex;
 
-  static {
-    List<Cue> categories = new ArrayList<>();
-    List<Boolean> stems = new ArrayList<>();
-    List<Integer> anchorIndex = new ArrayList<>();
-    for (Cue cue : Cue.values()) {
-      for (String p : cue.phrases) {
-        boolean stem = p.endsWith("*");
-        PHRASES.add(stem ? p.substring(0, p.length() - 1) : p);
-        categories.add(cue);
-        stems.add(stem);
-        anchorIndex.add(-1);
+    Table(List<String> anchors) {
+      List<Cue> categories = new ArrayList<>();
+      List<Boolean> stems = new ArrayList<>();
+      List<Integer> anchorIndex = new ArrayList<>();
+      for (Cue cue : Cue.values()) {
+        for (String p : cue.phrases) {
+          boolean stem = p.endsWith("*");
+          phrases.add(stem ? p.substring(0, p.length() - 1) : p);
+          categories.add(cue);
+          stems.add(stem);
+          anchorIndex.add(-1);
+        }
+      }
+      // the first words of trigger patterns, so that one scan serves both (prefixes: "restrict" covers "restricted")
+      for (int i = 0; i < anchors.size(); i++) {
+        phrases.add(anchors.get(i));
+        categories.add(Cue.ANCHOR);
+        stems.add(true);
+        anchorIndex.add(i);
+      }
+      int n = phrases.size();
+      this.lengths = new int[n];
+      this.categories = categories.toArray(new Cue[0]);
+      this.stems = new boolean[n];
+      this.anchorIndex = new int[n];
+      for (int i = 0; i < n; i++) {
+        lengths[i] = phrases.get(i).length();
+        this.stems[i] = stems.get(i);
+        this.anchorIndex[i] = anchorIndex.get(i);
       }
     }
-    // the first words of trigger patterns, so that one scan serves both (prefixes: "restrict" covers "restricted")
-    List<String> anchors = TriggerLexicon.anchorWords();
-    for (int i = 0; i < anchors.size(); i++) {
-      PHRASES.add(anchors.get(i));
-      categories.add(Cue.ANCHOR);
-      stems.add(true);
-      anchorIndex.add(i);
+
+    /** The phrases to look for: pattern {@code i} of a scan is phrase {@code i}. */
+    List<String> patterns() {
+      return List.copyOf(phrases);
     }
-    int n = PHRASES.size();
-    LENGTHS = new int[n];
-    CATEGORIES = categories.toArray(new Cue[0]);
-    STEMS = new boolean[n];
-    ANCHOR_INDEX = new int[n];
-    for (int i = 0; i < n; i++) {
-      LENGTHS[i] = PHRASES.get(i).length();
-      STEMS[i] = stems.get(i);
-      ANCHOR_INDEX[i] = anchorIndex.get(i);
+
+    /**
+     * Keeps a scan hit of phrase {@code pattern} ending at {@code end} if it starts a word (and, unless
+     * the phrase is a stem, ends one) and lies within the sentence at [from, to) of the text; a stem's
+     * hit runs to the end of its word. Offsets are made relative to the sentence.
+     */
+    void collect(String text, int pattern, int end, int from, int to, List<Hit> hits, List<Hit> anchors) {
+      int start = end - lengths[pattern];
+      if (start < from || (start > 0 && Chars.isWordChar(text.charAt(start - 1)))) {
+        return;
+      }
+      Cue cue = categories[pattern];
+      if (cue == Cue.ANCHOR) {
+        anchors.add(new Hit(start - from, end - from, Cue.ANCHOR, anchorIndex[pattern]));
+        return;
+      }
+      int stop = end;
+      if (stems[pattern]) {
+        while (stop < to && Chars.isLetter(text.charAt(stop))) stop++;
+      } else if (end < to && Chars.isWordChar(text.charAt(end))) {
+        return;
+      }
+      hits.add(new Hit(start - from, stop - from, cue, -1));
     }
   }
 
@@ -78,35 +112,6 @@ final class Cues {
   /** Where trigger patterns may start. */
   List<Hit> anchors() {
     return anchors;
-  }
-
-  /** The phrases to look for: pattern {@code i} of a scan is phrase {@code i}. */
-  static List<String> patterns() {
-    return List.copyOf(PHRASES);
-  }
-
-  /**
-   * Keeps a scan hit of phrase {@code pattern} ending at {@code end} if it starts a word (and, unless
-   * the phrase is a stem, ends one) and lies within the sentence at [from, to) of the text; a stem's
-   * hit runs to the end of its word. Offsets are made relative to the sentence.
-   */
-  static void collect(String text, int pattern, int end, int from, int to, List<Hit> hits, List<Hit> anchors) {
-    int start = end - LENGTHS[pattern];
-    if (start < from || (start > 0 && Chars.isWordChar(text.charAt(start - 1)))) {
-      return;
-    }
-    Cue cue = CATEGORIES[pattern];
-    if (cue == Cue.ANCHOR) {
-      anchors.add(new Hit(start - from, end - from, Cue.ANCHOR, ANCHOR_INDEX[pattern]));
-      return;
-    }
-    int stop = end;
-    if (STEMS[pattern]) {
-      while (stop < to && Chars.isLetter(text.charAt(stop))) stop++;
-    } else if (end < to && Chars.isWordChar(text.charAt(end))) {
-      return;
-    }
-    hits.add(new Hit(start - from, stop - from, cue, -1));
   }
 
   /** The cues of one sentence: hits with offsets relative to it, each list in the order the scan found them. */

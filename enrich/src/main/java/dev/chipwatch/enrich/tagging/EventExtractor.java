@@ -53,9 +53,11 @@ final class EventExtractor {
   private final Taxonomy taxonomy;
   private final ItemFinder items;
   private final PlaceFinder places;
+  private final TriggerLexicon lexicon;
 
-  EventExtractor(Taxonomy taxonomy) {
+  EventExtractor(Taxonomy taxonomy, TriggerLexicon lexicon) {
     this.taxonomy = taxonomy;
+    this.lexicon = lexicon;
     this.items = new ItemFinder(taxonomy);
     this.places = new PlaceFinder(taxonomy);
   }
@@ -169,7 +171,7 @@ final class EventExtractor {
     if (aboutMaterials) {
       materialsEvent(s, materials, published, ctx, out);
     }
-    List<TriggerLexicon.Match> matches = new ArrayList<>(TriggerLexicon.find(s));
+    List<TriggerLexicon.Match> matches = new ArrayList<>(lexicon.find(s));
     if (aboutMaterials) {
       matches.removeIf(m -> EXPORT_KINDS.contains(m.kind()));
     }
@@ -343,7 +345,7 @@ final class EventExtractor {
   private List<String> chipsReferredBack(Sentence next, Sentence afterNext) {
     List<String> named = items.chips(next);
     if (!named.isEmpty()) {
-      return TriggerLexicon.find(next).isEmpty() || REFERS_BACK.matcher(next.lower()).find() ? named : List.of();
+      return lexicon.find(next).isEmpty() || REFERS_BACK.matcher(next.lower()).find() ? named : List.of();
     }
     if (afterNext != null && REFERS_BACK.matcher(afterNext.lower()).find()) {
       return items.chips(afterNext);

@@ -19,10 +19,16 @@ public final class Tagger {
   private final EventExtractor events;
   private final MarketCapExtractor marketCaps;
 
+  /** A tagger with the bundled trigger rules. */
   public Tagger(Taxonomy taxonomy) {
+    this(taxonomy, TriggerLexicon.bundled());
+  }
+
+  /** A tagger with the trigger rules of a lexicon ({@link TriggerLexicon#with} an operator's file). */
+  public Tagger(Taxonomy taxonomy, TriggerLexicon lexicon) {
     this.mentions = new MentionFinder(taxonomy.aliases());
-    this.scanner = TextScanner.namesAndCues(mentions);
-    this.events = new EventExtractor(taxonomy);
+    this.scanner = TextScanner.namesAndCues(mentions, lexicon.cues());
+    this.events = new EventExtractor(taxonomy, lexicon);
     this.marketCaps = new MarketCapExtractor(taxonomy);
   }
 

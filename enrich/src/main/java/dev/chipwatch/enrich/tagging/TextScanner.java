@@ -11,25 +11,28 @@ final class TextScanner {
   private final MentionFinder names;
   private final int nameCount;
   private final AhoCorasick automaton;
+  /** The cue words and trigger anchors looked for, or null for names only. */
+  private final Cues.Table cues;
 
-  private TextScanner(MentionFinder names, boolean withCues) {
+  private TextScanner(MentionFinder names, Cues.Table cues) {
     this.names = names;
+    this.cues = cues;
     List<String> patterns = new ArrayList<>(names.patterns());
     this.nameCount = patterns.size();
-    if (withCues) {
-      patterns.addAll(Cues.patterns());
+    if (cues != null) {
+      patterns.addAll(cues.patterns());
     }
     this.automaton = new AhoCorasick(patterns);
   }
 
-  /** Names and cue words, for the tagger. */
-  static TextScanner namesAndCues(MentionFinder names) {
-    return new TextScanner(names, true);
+  /** Names and cue words (with a lexicon's trigger anchors), for the tagger. */
+  static TextScanner namesAndCues(MentionFinder names, Cues.Table cues) {
+    return new TextScanner(names, cues);
   }
 
   /** Names only, for {@link NameMatcher}. */
   static TextScanner namesOnly(MentionFinder names) {
-    return new TextScanner(names, false);
+    return new TextScanner(names, null);
   }
 
   /**
@@ -59,7 +62,7 @@ final class TextScanner {
       sentence[0] = k;
       if (k < spans.size()) {
         int[] span = spans.get(k);
-        Cues.collect(text, p - nameCount, end, span[0], span[1], found.cues().get(k), found.anchors().get(k));
+        cues.collect(text, p - nameCount, end, span[0], span[1], found.cues().get(k), found.anchors().get(k));
       }
     });
     return found;

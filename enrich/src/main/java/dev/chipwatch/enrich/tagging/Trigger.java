@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A phrase that reports a government action of one kind.
+ * A phrase that reports a government action of one kind: one rule of {@code rules/triggers.yaml}
+ * (or of an operator's rules file).
  *
+ * @param id the rule's id, stable across versions
  * @param base confidence when the phrase stands plain, decided and as news
  * @param needsItems only an event when the sentence names the chips or vendors concerned (generic
  *     phrases such as "tightened controls")
@@ -17,40 +19,18 @@ import java.util.regex.Pattern;
  *     or sales
  * @param withoutLicence "without a licence": turns a nearby "stop shipping" into a licence requirement
  * @param requires groups of words: the sentence must contain a word of every group before the
- *     (costly) pattern is tried
+ *     (costly) pattern is tried; derived from the pattern ({@link RegexPrerequisites})
  */
-record Trigger(EventKind kind, Pattern pattern, double base, boolean needsItems, boolean consequence,
+record Trigger(String id, EventKind kind, Pattern pattern, double base, boolean needsItems, boolean consequence,
     boolean reversal, boolean needsExportContext, boolean withoutLicence, List<List<String>> requires) {
 
-  static Trigger of(EventKind kind, double base, String regex) {
-    return new Trigger(kind, Pattern.compile(regex), base, false, false, false, false, false, List.of());
-  }
-
-  Trigger needingItems() {
-    return new Trigger(kind, pattern, base, true, consequence, reversal, needsExportContext, withoutLicence, requires);
-  }
-
-  Trigger asConsequence() {
-    return new Trigger(kind, pattern, base, needsItems, true, reversal, needsExportContext, withoutLicence, requires);
-  }
-
-  Trigger asReversal() {
-    return new Trigger(kind, pattern, base, needsItems, consequence, true, needsExportContext, withoutLicence, requires);
-  }
-
-  Trigger needingExportContext() {
-    return new Trigger(kind, pattern, base, needsItems, consequence, reversal, true, withoutLicence, requires);
-  }
-
-  Trigger asWithoutLicence() {
-    return new Trigger(kind, pattern, base, needsItems, consequence, reversal, needsExportContext, true, requires);
-  }
-
-  /** Adds a group of words of which the sentence must contain one. */
-  Trigger requiring(String... words) {
-    List<List<String>> groups = new java.util.ArrayList<>(requires);
-    groups.add(List.of(words));
-    return new Trigger(kind, pattern, base, needsItems, consequence, reversal, needsExportContext, withoutLicence, List.copyOf(groups));
+  /** The trigger of a rule, its prerequisites derived from its pattern. */
+  static Trigger of(TriggerRules.Rule rule) {
+    java.util.Set<TriggerRules.Flag> f = rule.flags();
+    return new Trigger(rule.id(), rule.kind(), rule.pattern(), rule.confidence(),
+        f.contains(TriggerRules.Flag.NEEDS_ITEMS), f.contains(TriggerRules.Flag.CONSEQUENCE), f.contains(TriggerRules.Flag.REVERSAL),
+        f.contains(TriggerRules.Flag.NEEDS_EXPORT_CONTEXT), f.contains(TriggerRules.Flag.WITHOUT_LICENCE),
+        RegexPrerequisites.of(rule.pattern().pattern()));
   }
 
   boolean prerequisitesIn(String lower) {

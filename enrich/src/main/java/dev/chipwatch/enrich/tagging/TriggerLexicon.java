@@ -1,25 +1,34 @@
 package dev.chipwatch.enrich.tagging;
 
-import static dev.chipwatch.enrich.tagging.EventKind.ENTITY_LIST;
-import static dev.chipwatch.enrich.tagging.EventKind.EXPORT_ALLOWED;
-import static dev.chipwatch.enrich.tagging.EventKind.EXPORT_BAN;
-import static dev.chipwatch.enrich.tagging.EventKind.EXPORT_LICENSE_REQUIRED;
-import static dev.chipwatch.enrich.tagging.EventKind.IMPORT_RESTRICTION;
-import static dev.chipwatch.enrich.tagging.EventKind.TARIFF;
-
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
  * The phrases that report government actions on the chip trade, as patterns over a lower-cased
- * sentence. Materials curbs are recognised separately (a material name plus an export curb).
+ * sentence: the rules of {@code rules/triggers.yaml} (read at class initialisation, a bad rule
+ * failing it), optionally changed by an operator's rules file ({@link #with(Path)}). Materials
+ * curbs are recognised separately (a material name plus an export curb). Immutable; one instance
+ * serves many threads.
  */
-final class TriggerLexicon {
+public final class TriggerLexicon {
   /** A trigger found in a sentence at [start, end). */
   record Match(Trigger trigger, int start, int end) {
     EventKind kind() {
       return trigger.kind();
+    }
+
+    /** The id of the rule that matched. */
+    String ruleId() {
+      return trigger.id();
     }
 
     boolean inside(Match other) {
@@ -27,160 +36,41 @@ final class TriggerLexicon {
     }
   }
 
-  /** Up to n words, lazily: the gap inside a phrase such as "lift [the 2023] ban". */
-  private static String gap(int n) {
-    return "(?:[\\w'$%.-]+,? ){0," + n + "}?";
-  }
-  private static final String LICENCE = "licen[cs](?:e|es|ing)";
-  private static final String SELL = "(?:sell|sold|selling|export|exported|exporting|ship|shipped|shipping|supply|supplied|supplying|deliver|delivered)";
+  static final String BUNDLED = "/rules/triggers.yaml";
+  private static final TriggerRules.RuleFile BUNDLED_FILE = readBundled();
+  private static final TriggerLexicon BUNDLED_LEXICON = new TriggerLexicon(BUNDLED_FILE.rules());
 
-
-  private static final List<Trigger> TRIGGERS = new ArrayList<>();
-
-  static {
-    // import restrictions first: "barred ... from buying" is not an export ban
-    add(Trigger.of(IMPORT_RESTRICTION, 0.85,
-        "\\b(?:told|tells?|telling|urged|urges?|urging|ordered|orders?|ordering|instructed|instructs?|directed|directs?|"
-            + "asked|asks?|advised|advises?|pressed|press(?:es)?|requir(?:ed|es|ing)|notices?|guidance|called on|warned|"
-            + "discourag(?:ed|es|ing|e))\\b"
-            + ".{0,120}?\\b(?:stop|halt|avoid|cancel|suspend|cease|pause|refrain from|not to|shun|reduce|limit)\\b"
-            + ".{0,40}?\\b(?:buy|buying|purchas\\w*|us(?:e|ing)|order(?:s|ing)?|procur\\w*|imports?|importing|acquir\\w*|deploy\\w*)\\b").requiring("stop", "halt", "avoid", "cancel", "suspend", "cease", "pause", "refrain", "not to", "shun", "reduce", "limit").requiring("buy", "purchas", "use", "using", "order", "procur", "import", "acquir", "deploy"));
-    add(Trigger.of(IMPORT_RESTRICTION, 0.85,
-        "\\b(?:ban|bans|banned|banning|bar|bars|barred|barring|prohibit\\w*|forbid\\w*|forbade|block\\w*|restrict\\w*|discourag\\w*)\\b"
-            + ".{0,80}?\\bfrom (?:buying|purchasing|using|importing|ordering|acquiring|deploying|procuring)\\b").requiring(" from "));
-    add(Trigger.of(IMPORT_RESTRICTION, 0.8,
-        "\\b(?:ban|bans|banned|banning|barred|bars|prohibit\\w*|exclud\\w*|remov\\w*|phas\\w* out)\\b .{0,40}?"
-            + "\\b(?:foreign|imported|us|u\\.s\\.|american|overseas|nvidia)\\b .{0,30}?\\b(?:chips?|processors?|semiconductors?|gpus?|accelerators?)\\b"
-            + ".{0,60}?\\b(?:data cent(?:re|er)s?|state|government|critical infrastructure|public|procurement)").requiring("data cent", "state", "government", "critical", "public", "procurement"));
-    add(Trigger.of(IMPORT_RESTRICTION, 0.8,
-        "\\b(?:told|tells?|ordered|orders?|instructed|directed|required|requires|asked|urged|pressed|guidelines|guidance|directive|introduced|issued)\\b"
-            + " .{0,100}?\\b(?:phase|phasing|rip|ripping|swap|swapping) out "
-            + "(?:[\\w-]+ ){0,3}?(?:chips|processors|microprocessors|semiconductors|gpus|cpus|accelerators|hardware|equipment)\\b").requiring(" out "));
-    add(Trigger.of(IMPORT_RESTRICTION, 0.8,
-        "\\b(?:ban|bans|banned|block|blocks|blocked|bar|bars|barred|exclud\\w*|remov\\w*)\\b .{0,60}?\\b(?:chips?|processors?|microprocessors?|"
-            + "semiconductors?|gpus?|cpus?) from (?:government|state|official|public|critical)\\b").requiring(" from "));
-    add(Trigger.of(IMPORT_RESTRICTION, 0.8,
-        "\\bimport (?:ban|restrictions?|curbs?)\\b|\\b(?:ban|bans|banned|banning|halt\\w*|restrict\\w*|suspend\\w*|block\\w*) "
-            + gap(3) + "imports\\b").requiring("import"));
-
-    add(Trigger.of(ENTITY_LIST, 0.9,
-        "\\b(?:add|adds|added|adding|place[sd]?|placing|put|puts|putting|includ\\w*|designat\\w*)\\b.{0,160}?\\b(?:to|on) (?:its|the|an|a|their|us|the us|washington's|america's|its own)? ?(?:\\w+ ){0,2}"
-            + "(?:entity list|entities list|list of entities|export control list|export blacklist|trade blacklist|blacklist|black list)").requiring("list").requiring("entity list", "entities list", "list of entities", "control list", "blacklist", "black list"));
-    add(Trigger.of(ENTITY_LIST, 0.8, "(?<=\\b(?:the|new) )(?:list|listings|additions) (?:also )?includ(?:e|es|ed)\\b").requiring("list", "addition"));
-    add(Trigger.of(ENTITY_LIST, 0.85, "\\bblacklist(?:s|ed|ing)\\b"));
-    add(Trigger.of(ENTITY_LIST, 0.8,
-        "\\b(?:extend\\w*|appl(?:y|ies|ied|ying)|expand\\w*|widen\\w*) (?:[\\w-]+ ){0,3}?(?:entity list|entities list|export blacklist|trade blacklist|blacklist)\\b")
-        .requiring("entity list", "entities list", "blacklist"));
-
-    add(Trigger.of(TARIFF, 0.85,
-        "\\b(?:impos\\w*|rais(?:e|es|ed|ing)|doubl\\w*|tripl\\w*|quadrupl\\w*|hik(?:e|es|ed|ing)|increas\\w*|sets?|slap\\w*|"
-            + "announc\\w*|levied|levies|levy|cuts?|lower\\w*|reduc\\w*|exempt\\w*|lift\\w*|scrap\\w*|suspend\\w*|paus\\w*|extend\\w*|"
-            + "put|puts|introduc\\w*|unveil\\w*)\\b " + gap(8) + "(?:tariffs?|duty|duties|levy|levies)\\b").requiring("tariff", "dut", "lev"));
-    add(Trigger.of(TARIFF, 0.85,
-        "\\b(?:tariffs?|duty|duties|levy|levies)\\b " + gap(8)
-            + "(?:took|take|takes|went|go|goes|came|come|comes) (?:into |in )?effect\\b").requiring("effect"));
-
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85, "\\b" + LICENCE + " requirements?\\b|\\blicensing requirements?\\b"));
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
-        "\\b(?:require|requires|required|requiring|need|needs|needed|needing|must (?:obtain|get|have|seek))\\b "
-            + "(?:[\\w.-]+ ){0,4}?(?:" + LICENCE + "|permits?)\\b").requiring("licen", "permit"));
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.85,
-        "(?<=\\b(?:to|must|will have to|would have to|will need to|need to|needs to|required to) )(?:obtain|get|seek|secure) "
-            + "(?:(?:a|an|export|special|government|us|u\\.s\\.|new|individual|the) ){0,3}" + LICENCE + "\\b"));
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\bwithout (?:[\\w-]+ ){0,2}?" + LICENCE + "\\b").asWithoutLicence());
-    // a waiver or authorisation withdrawn: shipments need licences again
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8,
-        "\\b(?:revok\\w*|withdr[ae]w\\w*|cancel\\w*|rescind\\w*|end(?:s|ed|ing)?|scrap\\w*) (?:[\\w-]+ ){0,3}?(?:waivers?|authori[sz]ations?|exemptions?)\\b")
-        .requiring("waiver", "authoris", "authoriz", "exemption"));
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8,
-        "\\bunless (?:(?:a|an|export|special|government|us) ){0,2}" + LICENCE + " (?:is|has been|was) (?:obtained|granted|issued)\\b").asWithoutLicence());
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.8, "\\b" + LICENCE + " (?:rule|regime|obligation)s?\\b|\\bsubject to (?:a |an )?(?:export )?" + LICENCE + "\\b"));
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.75, "\\b(?:same|new) requirement (?:also )?(?:covers|applies)\\b"));
-    add(Trigger.of(EXPORT_LICENSE_REQUIRED, 0.7,
-        "\\b(?:require|requires|required|need|needs|needed)\\b (?:(?:a|an|government|us|u\\.s\\.|official|washington's|prior|export) ){0,3}"
-            + "(?:approval|permission|authori[sz]ation)\\b (?:to|for|before) (?:\\w+ ){0,3}" + SELL).requiring("approval", "permission", "authori"));
-
-    add(Trigger.of(EXPORT_ALLOWED, 0.9,
-        "\\b(?:began|begin|begins|started|starts?|resumed|resumes?) (?:issuing|granting|approving) (?:(?:export|the|some|new) ){0,2}" + LICENCE + "\\b"));
-    add(Trigger.of(EXPORT_ALLOWED, 0.85,
-        "\\b(?:issu|grant|approv)(?:ed|es|ing|s)?\\b (?:[\\w-]+ ){0,5}?(?:" + LICENCE + "|waivers?|exemptions?|authori[sz]ations?)\\b").requiring("licen", "waiver", "exemption", "authori"));
-    add(Trigger.of(EXPORT_ALLOWED, 0.8,
-        "\\b(?:secur(?:ed|es|ing)|won|wins?|winning|obtain(?:ed|s)|receiv(?:ed|es)|got|gets)\\b (?:(?:the|its|their|us|u\\.s\\.|export|first|new|necessary) ){0,3}"
-            + LICENCE + " (?:to|for) (?:\\w+ ){0,2}?" + SELL + "\\b"));
-    add(Trigger.of(EXPORT_ALLOWED, 0.85,
-        "\\b" + LICENCE + "\\b " + gap(3)
-            + "(?:will be|would be|were|was|have been|has been|had been|are being|being|to be|are|is|got|get|gets) (?:now |all |quickly |soon )?(?:granted|issued|approved)\\b").requiring("granted", "issued", "approved"));
-    add(Trigger.of(EXPORT_ALLOWED, 0.8,
-        "\\b(?:grant\\w*|approv\\w*|authori[sz]\\w*)\\b (?:(?:the|its|their|export|some|several|new|first|a|an|of|for) ){0,3}(?:sales?|exports?|shipments?|applications)\\b").requiring("sale", "export", "shipment", "applications"));
-    add(Trigger.of(EXPORT_ALLOWED, 0.85,
-        "\\b(?:lift|lifted|lifts|lifting|ease|eased|eases|easing|scrap|scrapped|scraps|rescind\\w*|revok\\w*|revers\\w*|"
-            + "remov\\w*|drop|dropped|drops|end|ended|ends|relax\\w*|overturn\\w*|roll\\w* back)\\b " + gap(4)
-            + "(?:ban|bans|restrictions?|curbs?|" + LICENCE + " requirements?|halt|prohibition|export controls)\\b").asReversal().requiring("ban", "restriction", "curb", "licen", "halt", "prohibition", "controls"));
-    // the passive: "the ban on sales of chip design software to China was lifted"
-    add(Trigger.of(EXPORT_ALLOWED, 0.85,
-        "\\b(?:ban|bans|restrictions?|curbs?|controls|" + LICENCE + " requirements?|halt|prohibition)\\b .{0,80}?\\b(?:was|were|has been|have been|"
-            + "had been|will be|is being|are being) (?:formally |partially |fully |now )?(?:lifted|eased|scrapped|rescinded|removed|revoked|"
-            + "reversed|relaxed|dropped|ended|withdrawn)\\b").asReversal()
-        .requiring("lifted", "eased", "scrapped", "rescinded", "removed", "revoked", "reversed", "relaxed", "dropped", "ended", "withdrawn"));
-    add(Trigger.of(EXPORT_ALLOWED, 0.85, "(?<=\\b(?:will|to|agreed to|decided to|would now) (?:now )?)(?:allow|permit|let)\\b"));
-    add(Trigger.of(EXPORT_ALLOWED, 0.8,
-        "\\b(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting|let|lets|authori[sz](?:e|es|ed|ing)|cleared|clears|approved)\\b "
-            + gap(5) + "to (?:be )?(?:" + SELL + "|resume)\\b").requiring(" to "));
-    add(Trigger.of(EXPORT_ALLOWED, 0.75,
-        "\\b(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting)\\b (?:(?:the|some|more|limited|further|continued|of|its|their) ){0,3}(?:sales|exports|shipments)\\b"));
-    add(Trigger.of(EXPORT_ALLOWED, 0.6, "\\bresum(?:e|ed|es|ing|ption of)\\b " + gap(4) + "(?:sales|shipments|exports|deliveries)\\b"));
-    add(Trigger.of(EXPORT_ALLOWED, 0.8, "\\bgreen[- ]?light(?:s|ed)?\\b|\\bgreen[- ]?lit\\b"));
-
-    add(Trigger.of(EXPORT_BAN, 0.9, "\\bde facto ban\\b|\\bpresumption of denial\\b|\\bamounts? to an? (?:de facto |outright |effective )?ban\\b|\\beffective(?:ly)? (?:an? )?ban(?:s|ned)?\\b").requiring("de facto", "presumption", "amount", "effective"));
-    add(Trigger.of(EXPORT_BAN, 0.85, "\\bno longer (?:be )?(?:able to |allowed to |permitted to )?(?:be )?" + SELL + "\\b"));
-    add(Trigger.of(EXPORT_BAN, 0.85,
-        "\\b(?:revok\\w*|rescind\\w*|withdr[ae]w\\w*|cancel\\w*|suspend\\w*|pull\\w*) " + gap(3) + "(?:export )?" + LICENCE + "\\b"));
-    add(Trigger.of(EXPORT_BAN, 0.85,
-        "\\b(?:told|tells?|ordered|orders?|instructed|instructs?|directed|directs?|required|requires)\\b .{0,100}?"
-            + "\\bto (?:stop|halt|cease|suspend) (?:all )?(?:selling|shipping|exporting|supplying|sales|shipments|exports|deliveries)\\b")
-        .requiring("to stop", "to halt", "to cease", "to suspend"));
-    add(Trigger.of(EXPORT_BAN, 0.85, "\\bstop(?:s|ped|ping)?\\b " + gap(6) + "from " + SELL + "\\b").requiring(" from "));
-    add(Trigger.of(EXPORT_BAN, 0.85,
-        "\\b(?:ban|bans|banned|banning|outlaw\\w*)\\b(?! on imports)").needingExportContext());
-    add(Trigger.of(EXPORT_BAN, 0.8,
-        "\\b(?:bar|bars|barred|barring|prohibit|prohibits|prohibited|prohibiting|forbid|forbids|forbade|forbidden|"
-            + "block|blocks|blocked|blocking|halt|halts|halted|halting)\\b").needingExportContext());
-    add(Trigger.of(EXPORT_BAN, 0.8,
-        "\\bcut(?:s|ting)? off\\b|\\bcut(?:s|ting)? " + gap(3) + "off from\\b").asConsequence().requiring(" off"));
-    add(Trigger.of(EXPORT_BAN, 0.7,
-        "\\b(?:restrict|restricts|restricted|restricting|curb|curbs|curbed|curbing|limit|limits|limited|limiting)\\b "
-            + gap(4) + "(?:exports?|sales|shipments)\\b").needingItems().requiring("export", "sales", "shipment"));
-    add(Trigger.of(EXPORT_BAN, 0.65,
-        "\\b(?:impos\\w*|tighten\\w*|expand\\w*|widen\\w*|announc\\w*|unveil\\w*|introduc\\w*|extend\\w*|issu\\w*)\\b "
-            + gap(5) + "(?:export )?(?:curbs|restrictions|controls|ban)\\b").needingItems().requiring("curbs", "restrictions", "controls", "ban"));
-  }
-
-  private static void add(Trigger t) {
-    TRIGGERS.add(t);
-  }
-
-  private TriggerLexicon() {}
-
+  private final List<TriggerRules.Rule> rules;
+  private final List<Trigger> triggers;
   /** For each anchor word, the triggers that can start with it; triggers with no literal start are tried everywhere. */
-  private static final List<String> ANCHOR_WORDS = new ArrayList<>();
-  private static final List<int[]> ANCHORED = new ArrayList<>();
-  private static final List<Integer> UNANCHORED = new ArrayList<>();
+  private final List<String> anchorWords = new ArrayList<>();
+  private final List<int[]> anchored = new ArrayList<>();
+  private final int[] unanchored;
+  /** The cue words of the sentence scan, with this lexicon's anchor words. */
+  private final Cues.Table cues;
 
-  static {
-    java.util.Map<String, List<Integer>> byWord = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < TRIGGERS.size(); i++) {
-      List<String> words = RegexAnchors.of(TRIGGERS.get(i).pattern().pattern());
+  private TriggerLexicon(List<TriggerRules.Rule> rules) {
+    List<Trigger> all = new ArrayList<>(rules.size());
+    for (TriggerRules.Rule r : rules) {
+      all.add(Trigger.of(r));
+    }
+    this.rules = List.copyOf(rules);
+    this.triggers = List.copyOf(all);
+    List<Integer> unanchoredList = new ArrayList<>();
+    Map<String, List<Integer>> byWord = new LinkedHashMap<>();
+    for (int i = 0; i < triggers.size(); i++) {
+      List<String> words = RegexAnchors.of(triggers.get(i).pattern().pattern());
       if (words.isEmpty()) {
-        UNANCHORED.add(i);
+        unanchoredList.add(i);
       }
       for (String w : words) {
         byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
       }
     }
     // an anchor that extends another anchor of the same trigger ("bans" after "ban") would try it twice
-    for (int i = 0; i < TRIGGERS.size(); i++) {
+    for (int i = 0; i < triggers.size(); i++) {
       int trigger = i;
-      List<String> own = byWord.entrySet().stream().filter(e -> e.getValue().contains(trigger)).map(java.util.Map.Entry::getKey).toList();
+      List<String> own = byWord.entrySet().stream().filter(e -> e.getValue().contains(trigger)).map(Map.Entry::getKey).toList();
       for (String w : own) {
         if (own.stream().anyMatch(o -> !o.equals(w) && w.startsWith(o))) {
           byWord.get(w).remove(Integer.valueOf(trigger));
@@ -189,14 +79,164 @@ final class TriggerLexicon {
     }
     byWord.values().removeIf(List::isEmpty);
     byWord.forEach((w, ts) -> {
-      ANCHOR_WORDS.add(w);
-      ANCHORED.add(ts.stream().mapToInt(Integer::intValue).toArray());
+      anchorWords.add(w);
+      anchored.add(ts.stream().mapToInt(Integer::intValue).toArray());
     });
+    this.unanchored = unanchoredList.stream().mapToInt(Integer::intValue).toArray();
+    this.cues = new Cues.Table(anchorWords);
+    this.matchers = ThreadLocal.withInitial(() -> {
+      Matcher[] out = new Matcher[triggers.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = triggers.get(i).pattern().matcher("").useTransparentBounds(true);
+      }
+      return out;
+    });
+    for (int i = 0; i < rules.size(); i++) {
+      checkExamples(rules.get(i), i);
+    }
   }
 
-  private static boolean usable(int i, String lower, byte[] ready) {
+  /** The bundled rules. */
+  public static TriggerLexicon bundled() {
+    return BUNDLED_LEXICON;
+  }
+
+  /**
+   * The bundled rules changed by an operator file: its {@code disable} ids are left out, its rules
+   * added at the end or before the rule their {@code before} names.
+   *
+   * @throws TriggerRuleException naming the file, the rule id and the problem
+   */
+  public static TriggerLexicon with(Path operatorFile) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(operatorFile);
+    } catch (IOException e) {
+      throw new TriggerRuleException(operatorFile + ": cannot read: " + e.getMessage(), e);
+    }
+    return merged(BUNDLED_FILE, TriggerRules.read(bytes, operatorFile.toString(), BUNDLED_FILE.macros(), true));
+  }
+
+  /** A lexicon of one file's rules alone (tests). */
+  static TriggerLexicon of(byte[] yaml, String source) {
+    return new TriggerLexicon(TriggerRules.read(yaml, source, Map.of(), false).rules());
+  }
+
+  /** The bundled rules changed by an operator file's contents (tests). */
+  static TriggerLexicon with(byte[] yaml, String source) {
+    return merged(BUNDLED_FILE, TriggerRules.read(yaml, source, BUNDLED_FILE.macros(), true));
+  }
+
+  private static TriggerLexicon merged(TriggerRules.RuleFile base, TriggerRules.RuleFile operator) {
+    List<TriggerRules.Rule> out = new ArrayList<>(base.rules());
+    Set<String> ids = new LinkedHashSet<>();
+    base.rules().forEach(r -> ids.add(r.id()));
+    for (String id : operator.disable()) {
+      if (!ids.contains(id)) {
+        throw new TriggerRuleException(operator.source() + ": disable: rule " + id + ": no bundled rule has this id");
+      }
+      out.removeIf(r -> r.id().equals(id));
+    }
+    for (TriggerRules.Rule r : operator.rules()) {
+      if (!ids.add(r.id())) {
+        throw new TriggerRuleException(operator.source() + ": rule " + r.id() + ": duplicate id: a bundled rule has it"
+            + " (to replace that rule, disable it and give yours another id)");
+      }
+      if (r.before() == null) {
+        out.add(r);
+        continue;
+      }
+      int at = -1;
+      for (int i = 0; i < out.size() && at < 0; i++) {
+        if (out.get(i).id().equals(r.before())) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        throw new TriggerRuleException(operator.source() + ": rule " + r.id() + ": before: no rule " + r.before()
+            + " (unknown, disabled, or added later in the file)");
+      }
+      out.add(at, r);
+    }
+    return new TriggerLexicon(out);
+  }
+
+  private static TriggerRules.RuleFile readBundled() {
+    try (InputStream in = TriggerLexicon.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new TriggerRuleException("classpath:" + BUNDLED + " is missing");
+      }
+      return TriggerRules.read(in.readAllBytes(), "classpath:" + BUNDLED, Map.of(), false);
+    } catch (IOException e) {
+      throw new TriggerRuleException("classpath:" + BUNDLED + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A rule's examples behave: each positive is found by its pattern, holds the derived prerequisites
+   * and is found where the tagger tries the pattern (at a word where one of its anchor words
+   * starts); no negative is found.
+   */
+  private void checkExamples(TriggerRules.Rule rule, int index) {
+    String at = rule.source() + ": rule " + rule.id() + ": ";
+    Trigger t = triggers.get(index);
+    for (String example : rule.positive()) {
+      String lower = TriggerRules.lower(example);
+      if (!t.pattern().matcher(lower).find()) {
+        throw new TriggerRuleException(at + "positive example \"" + example + "\" is not matched by the pattern");
+      }
+      if (!t.prerequisitesIn(lower)) {
+        throw new TriggerRuleException(at + "positive example \"" + example + "\" lacks a word of the prerequisites "
+            + t.requires() + " derived from the pattern");
+      }
+      if (!foundWhereTried(index, lower)) {
+        throw new TriggerRuleException(at + "positive example \"" + example + "\" is matched, but not at the start of a word"
+            + " beginning with one of the pattern's first words " + RegexAnchors.of(t.pattern().pattern())
+            + ": the tagger would miss it");
+      }
+    }
+    for (String example : rule.negative()) {
+      Matcher m = t.pattern().matcher(TriggerRules.lower(example));
+      if (m.find()) {
+        throw new TriggerRuleException(at + "negative example \"" + example + "\" is matched by the pattern (\"" + m.group() + "\")");
+      }
+    }
+  }
+
+  /** Whether the pattern of trigger i matches the sentence where {@link #find} tries it. */
+  boolean foundWhereTried(int index, String lower) {
+    Matcher m = triggers.get(index).pattern().matcher(lower).useTransparentBounds(true);
+    for (int u : unanchored) {
+      if (u == index) {
+        return m.find();
+      }
+    }
+    for (int w = 0; w < anchorWords.size(); w++) {
+      if (!contains(anchored.get(w), index)) {
+        continue;
+      }
+      String word = anchorWords.get(w);
+      for (int p = lower.indexOf(word); p >= 0; p = lower.indexOf(word, p + 1)) {
+        if ((p == 0 || !Chars.isWordChar(lower.charAt(p - 1))) && m.region(p, lower.length()).lookingAt()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(int[] values, int v) {
+    for (int x : values) {
+      if (x == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean usable(int i, String lower, byte[] ready) {
     if (ready[i] == 0) {
-      ready[i] = (byte) (TRIGGERS.get(i).prerequisitesIn(lower) ? 1 : 2);
+      ready[i] = (byte) (triggers.get(i).prerequisitesIn(lower) ? 1 : 2);
     }
     return ready[i] == 1;
   }
@@ -205,13 +245,7 @@ final class TriggerLexicon {
    * Each thread's matchers, one per trigger, reset onto each sentence that needs them: making a
    * Matcher allocates its group arrays, and a sentence tries a few patterns at a few places.
    */
-  private static final ThreadLocal<Matcher[]> MATCHERS = ThreadLocal.withInitial(() -> {
-    Matcher[] out = new Matcher[TRIGGERS.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = TRIGGERS.get(i).pattern().matcher("").useTransparentBounds(true);
-    }
-    return out;
-  });
+  private final ThreadLocal<Matcher[]> matchers;
 
   /** The thread's matcher of trigger i on this sentence; {@code onSentence} records which are reset already. */
   private static Matcher matcher(int i, String lower, Matcher[] matchers, boolean[] onSentence) {
@@ -222,12 +256,26 @@ final class TriggerLexicon {
     return matchers[i];
   }
 
-  static List<Trigger> triggers() {
-    return List.copyOf(TRIGGERS);
+  List<Trigger> triggers() {
+    return triggers;
   }
 
-  static List<String> anchorWords() {
-    return List.copyOf(ANCHOR_WORDS);
+  /** The rules as read, with their examples; rule i is trigger i. */
+  List<TriggerRules.Rule> rules() {
+    return rules;
+  }
+
+  /** The rule ids, in the order the rules are tried. */
+  public List<String> ruleIds() {
+    return triggers.stream().map(Trigger::id).toList();
+  }
+
+  List<String> anchorWords() {
+    return List.copyOf(anchorWords);
+  }
+
+  Cues.Table cues() {
+    return cues;
   }
 
   /**
@@ -235,37 +283,8 @@ final class TriggerLexicon {
    * where one of its anchor words starts a word (found by the sentence's cue scan), so a sentence
    * costs a few anchored matches.
    */
-  static List<Match> find(Sentence s) {
-    if (s.cues().anchors().isEmpty() && UNANCHORED.isEmpty()) {
-      return List.of(); // most sentences: no word a trigger can start with
-    }
-    String lower = s.lower();
-    List<Match> all = new ArrayList<>();
-    // per sentence: whether each trigger's prerequisites are present (0 = not yet known), and its matcher
-    byte[] ready = new byte[TRIGGERS.size()];
-    Matcher[] matchers = MATCHERS.get();
-    boolean[] onSentence = new boolean[TRIGGERS.size()];
-    for (Cues.Hit hit : s.cues().anchors()) {
-      int start = hit.start();
-      for (int i : ANCHORED.get(hit.anchor())) {
-        if (!usable(i, lower, ready)) {
-          continue;
-        }
-        Matcher m = matcher(i, lower, matchers, onSentence).region(start, lower.length());
-        if (m.lookingAt()) {
-          all.add(new Match(TRIGGERS.get(i), m.start(), m.end()));
-        }
-      }
-    }
-    for (int i : UNANCHORED) {
-      if (!usable(i, lower, ready)) {
-        continue;
-      }
-      Matcher m = matcher(i, lower, matchers, onSentence);
-      while (m.find()) {
-        all.add(new Match(TRIGGERS.get(i), m.start(), m.end()));
-      }
-    }
+  List<Match> find(Sentence s) {
+    List<Match> all = candidates(s);
     if (all.isEmpty()) {
       return List.of();
     }
@@ -280,5 +299,40 @@ final class TriggerLexicon {
       out.add(m);
     }
     return out;
+  }
+
+  /** Every trigger match of a sentence, found where the patterns are tried, those inside others included. */
+  List<Match> candidates(Sentence s) {
+    if (s.cues().anchors().isEmpty() && unanchored.length == 0) {
+      return List.of(); // most sentences: no word a trigger can start with
+    }
+    String lower = s.lower();
+    List<Match> all = new ArrayList<>();
+    // per sentence: whether each trigger's prerequisites are present (0 = not yet known), and its matcher
+    byte[] ready = new byte[triggers.size()];
+    Matcher[] matchers = this.matchers.get();
+    boolean[] onSentence = new boolean[triggers.size()];
+    for (Cues.Hit hit : s.cues().anchors()) {
+      int start = hit.start();
+      for (int i : anchored.get(hit.anchor())) {
+        if (!usable(i, lower, ready)) {
+          continue;
+        }
+        Matcher m = matcher(i, lower, matchers, onSentence).region(start, lower.length());
+        if (m.lookingAt()) {
+          all.add(new Match(triggers.get(i), m.start(), m.end()));
+        }
+      }
+    }
+    for (int i : unanchored) {
+      if (!usable(i, lower, ready)) {
+        continue;
+      }
+      Matcher m = matcher(i, lower, matchers, onSentence);
+      while (m.find()) {
+        all.add(new Match(triggers.get(i), m.start(), m.end()));
+      }
+    }
+    return all;
   }
 }

@@ -18,8 +18,9 @@
  *   <li>{@code MentionFinder}: of the names found, whole words only, per-alias case rules, longest
  *       match wins, look-alike phrases hide the names inside them; then context rules for people's
  *       names and capitals used as places. {@code NameMatcher} runs this step alone.
- *   <li>{@code EventExtractor}: trigger phrases ({@code TriggerLexicon}), each tried only where its
- *       anchor word stands; {@code Modality} decides decided-news vs hedged, negated or background;
+ *   <li>{@code EventExtractor}: trigger phrases ({@code TriggerLexicon}: the rules of
+ *       {@code rules/triggers.yaml}, optionally changed by an operator file), each tried only where
+ *       its anchor word stands and the words its pattern needs ({@code RegexPrerequisites}) are present; {@code Modality} decides decided-news vs hedged, negated or background;
  *       {@code ItemFinder} and {@code PlaceFinder} give the items and destinations; events of one kind
  *       and destination merge across sentences.
  *   <li>{@code MarketCapExtractor}: dollar sums tied to value phrases and bound to the company the
