@@ -28,7 +28,7 @@ public final class EffectiveTime {
   }
 
   /** How precisely the text gave the date. */
-  enum Precision { DAY, MONTH, YEAR }
+  public enum Precision { DAY, MONTH, YEAR }
 
   /**
    * A date read from the text.

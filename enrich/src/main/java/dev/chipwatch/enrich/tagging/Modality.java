@@ -41,9 +41,15 @@ final class Modality {
   /** A clause that is nothing but a date: "until july,", "in april 2025,", "since 2022,". */
   private static final Pattern LEADING_DATE = Pattern.compile(
       "(?:^|\\b(?:and|but|then|so|earlier|later|back) |^\\s*)(?:until|till|in|since|on|by|from|through|after|before|as of|starting|beginning)"
-          + "(?: (?:early|late|mid|mid-|the end of|the start of))? (?:" + MONTHS + "|(?:19|20)\\d\\d)(?: \\d{1,2})?(?:,? (?:19|20)\\d\\d)?\\s*,$"
-          // "Earlier, the administration banned ...", "One year ago, Nvidia said ...": the clause is set in the past
-          + "|^\\s*(?:earlier|previously|before that|back then|in the past|at the time|last year|(?:a|one|two|three|several|\\w+) (?:years?|months?|weeks?) ago)\\s*,$");
+          + "(?: (?:early|late|mid|mid-|the end of|the start of))? (?:" + MONTHS + "|(?:19|20)\\d\\d)(?: \\d{1,2})?(?:,? (?:19|20)\\d\\d)?\\s*,$");
+  /** "Earlier, the administration banned ...", "One year ago, Nvidia said ...": the clause is set in the past. */
+  /** How many days before the article a dated action can be and still be its news. */
+  private static final int RECENT_DAYS = 7;
+  private static final Pattern STARTS_BEFORE = Pattern.compile(
+      "\\b(?:starting|beginning|effective|as of|take effect|takes effect|taking effect|come into force|comes into force|will)\\b[^,;]*$");
+  private static final Pattern CONTINUING = Pattern.compile("\\s*(?:including|such as|as well as|among them|notably)\\b");
+  private static final Pattern LEADING_PAST = Pattern.compile(
+      "^\\s*(?:earlier|previously|before that|back then|in the past|at the time|last year|(?:a|one|two|three|several|\\w+) (?:years?|months?|weeks?) ago)\\s*,$");
   /** Where a reversal's object gets its own date: "the halt imposed in April", "the curbs that took effect". */
   private static final Pattern OBJECT_CLAUSE = Pattern.compile(
       "\\b(?:imposed|introduced|announced|unveiled|issued|adopted|enacted|put|placed|set|that|which|first|originally|since)\\b");
@@ -147,6 +153,10 @@ final class Modality {
     int[] clause = actionClause(lower, m);
     int from = clause[0];
     int to = clause[1];
+    int own = clauseStart(lower, m.start());
+    if (own > 0 && LEADING_PAST.matcher(lower).region(clauseStart(lower, own - 1), own).find()) {
+      return true;
+    }
     EffectiveTime.Reading when = EffectiveTime.in(lower, from, to, m.start(), published);
     if (when != null && when.isOver(published)) {
       return true; // "until July even the H20 was banned": a state that has ended is not in force
@@ -208,6 +218,9 @@ final class Modality {
    */
   static int[] actionClause(String lower, TriggerLexicon.Match m) {
     int from = clauseStart(lower, m.start());
+    for (int k = 0; k < 2 && from > 0 && CONTINUING.matcher(lower).region(from, lower.length()).lookingAt(); k++) {
+      from = clauseStart(lower, from - 1); // "..., including measures to curb ...": still the clause before
+    }
     if (from > 0 && LEADING_DATE.matcher(lower).region(clauseStart(lower, from - 1), from).find()) {
       from = clauseStart(lower, from - 1);
     }
@@ -264,6 +277,14 @@ final class Modality {
   private static boolean pastDate(Sentence s, int from, int to, Instant published, boolean newsTime) {
     Matcher d = DATE.matcher(s.lower()).region(from, to);
     while (d.find()) {
+      if (STARTS_BEFORE.matcher(s.lower()).region(Math.max(from, d.start() - 30), d.start()).find()) {
+        continue; // "starting in September", "takes effect in May": a start ahead, not a date past
+      }
+      EffectiveTime.Reading day = EffectiveTime.in(s.lower(), d.start(), Math.min(to, d.end() + 12), d.start(), published);
+      if (day != null && day.precision() == EffectiveTime.Precision.DAY && published != null
+          && !day.date().isBefore(published.atZone(ZoneOffset.UTC).toLocalDate().minusDays(RECENT_DAYS))) {
+        continue; // "on August 26" in a September 1 article: days old, disclosed now, still the news
+      }
       String month = d.group("month");
       String year = d.group("year");
       if ((month == null && year == null) || FUTURE_PREPOSITIONS.contains(d.group("prep"))) {

@@ -66,6 +66,42 @@ class RealTextPhenomenaTest {
   }
 
   @Test
+  void aClauseSetInThePastByALoneAdverb() {
+    assertEquals(Set.of(), events("", "Earlier, the previous administration barred Nvidia from selling its best chips to China."));
+    assertEquals(Set.of(), events("", "One year ago, Nvidia said officials told it to stop exporting two chips to China."));
+  }
+
+  @Test
+  void aListAfterIncludingBelongsToTheClauseBefore() {
+    assertEquals(Set.of(), events("", "The move builds on sweeping rules imposed in October, including measures to cut China "
+        + "off from American chipmaking tools."));
+  }
+
+  @Test
+  void anActionDatedDaysBeforeTheArticleIsStillItsNews() {
+    assertEquals(Set.of("EXPORT_LICENSE_REQUIRED nvidia-h20 CN"), events("",
+        "On July 9, the government informed Nvidia that it would require a licence to export H20 chips to China."));
+  }
+
+  @Test
+  void aStartAheadIsNoPastDate() {
+    List<PolicyAction> out = TAGGER.tag("", "", "The Dutch government says makers of the machines will be required to have "
+        + "export licences before they can sell them abroad starting in September.", JULY_2025).events();
+    assertEquals(1, out.size(), out.toString());
+    assertEquals(EventKind.EXPORT_LICENSE_REQUIRED, out.get(0).type());
+    assertEquals("*", out.get(0).destination());
+    assertEquals(Instant.parse("2025-09-01T00:00:00Z"), out.get(0).effective());
+  }
+
+  @Test
+  void permitsAreLicences() {
+    assertEquals(Set.of("EXPORT_ALLOWED nvidia-h20 CN"), events("",
+        "A US official confirmed that the Commerce Department has started to issue permits for the sale of H20 chips to China."));
+    assertEquals(Set.of("EXPORT_LICENSE_REQUIRED  *"), events("",
+        "Malaysia's trade ministry has introduced an immediate permit requirement for all exports of US-made AI chips."));
+  }
+
+  @Test
   void beingOpenToSomethingIsNoDecision() {
     assertEquals(Set.of(), events("", "The President said he would be open to allowing Nvidia to sell a scaled-down Blackwell chip to China."));
     assertEquals(Set.of(), events("", "Officials raised the possibility of blacklisting more Chinese chipmakers."));
