@@ -31,6 +31,8 @@ final class EventExtractor {
       "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)|(?:the|these|those) (?:entities|companies|firms|parties)|they)"
           + " (?:are|were|is|was) (?:(?:primarily|mainly|mostly|largely|all) )?(?:based |located |headquartered )?in\\b"
           + "|(?:it|they|the (?:list|additions|listings|rule|package|move)) (?:also )?(?:encompass|encompassed|encompasses|included|includes|covers|covered|comprised|comprises|targeted|targets)\\b");
+  private static final Pattern CHIPMAKING_WORDS = Pattern.compile(
+      "\\b(?:semiconductor\\w*|chipmaking|chip-making|lithography|wafers?|equipment|tools|machines|technolog\\w*|computing|ai)\\b");
   private static final Pattern UNNAMED_CHIPS = Pattern.compile("\\b(?:chips|gpus|processors|accelerators)\\b");
   /** "these advanced semiconductors", "both processors": the chips named before. */
   private static final Pattern PRODUCT_ANAPHOR = Pattern.compile(
@@ -224,6 +226,10 @@ final class EventExtractor {
       if (t.needsItems() && its.isEmpty()) {
         continue;
       }
+      if (its.isEmpty() && EXPORT_KINDS.contains(m.kind()) && !s.cues().any(Cue.CHIP_WORDS, 0, s.lower().length())
+          && !CHIPMAKING_WORDS.matcher(s.lower()).find() && s.mentions().stream().noneMatch(x -> x.kind() == AliasKind.VENDOR)) {
+        continue; // "export controls on lithium-ion batteries": not the chip trade
+      }
       List<String> destinations = destinationsFor(s, next, m.kind(), actor, its, ctx);
       if (m.kind() == EventKind.TARIFF && !tariffOnGoods(s, m)) {
         continue;
@@ -235,6 +241,9 @@ final class EventExtractor {
       if (!s.inTitle() && !destinations.isEmpty()) ctx.bodyAccepted.add(m.kind());
       if (m.kind() == EventKind.ENTITY_LIST) {
         listElaboration(s, next, actor, out);
+        if (next != null && !LIST_ELABORATION.matcher(next.lower()).lookingAt()) {
+          listElaboration(s, ctx.after(next), actor, out); // one sentence between: "Friday's expansion ... It encompassed ..."
+        }
       }
       Instant effective = effective(s, m, published);
       for (String destination : destinations) {

@@ -41,6 +41,11 @@ final class MaterialsCurb {
     return c == '_' || Chars.isWordChar(c);
   }
 
+  private static boolean inRelativeClause(String lower, int at) {
+    int from = Modality.clauseStart(lower, at);
+    return from > 0 && (lower.startsWith(" which ", from) || lower.startsWith(" that ", from));
+  }
+
   /** The curb word nearest a material name, in a sentence that also speaks of exports, or null. */
   static TriggerLexicon.Match find(Sentence s) {
     String lower = s.lower();
@@ -52,8 +57,8 @@ final class MaterialsCurb {
     int bestDistance = Integer.MAX_VALUE;
     Matcher undo = UNDO_BEFORE.matcher(lower).useTransparentBounds(true);
     for (int from = 0; findAtWordStart(m, lower, from, CURB_FIRST_LETTERS); from = m.end()) {
-      if (undo.region(undoRegionStart(lower, m.start()), m.start()).find()) {
-        continue;
+      if (undo.region(undoRegionStart(lower, m.start()), m.start()).find() || inRelativeClause(lower, m.start())) {
+        continue; // undone, or recalled in a relative clause: ", which were announced alongside the ban"
       }
       int distance = distanceToMaterial(s, m.start(), m.end());
       if (distance < bestDistance) {

@@ -68,6 +68,12 @@ final class PlaceFinder {
         return c.target();
       }
     }
+    // "KUALA LUMPUR: The trade ministry has introduced ...": the ministry of the place the story is filed from
+    for (Mention c : s.mentions()) {
+      if (c.start() < triggerStart && isDateline(s, c) && s.cues().any(Cue.GOVERNMENT, c.end(), triggerStart)) {
+        return c.target();
+      }
+    }
     return null;
   }
 
@@ -110,7 +116,7 @@ final class PlaceFinder {
     Mention previous = null;
     boolean previousDirected = false;
     for (Mention c : s.mentions()) {
-      if (!isCountry(c)) {
+      if (!isCountry(c) || isDateline(s, c)) {
         continue;
       }
       boolean isDirected = isDirected(s, c) || (previousDirected && joined(s, previous, c));
@@ -214,8 +220,15 @@ final class PlaceFinder {
     if (NOT_A_PLACE_AFTER.contains(MentionFinder.wordAfter(s.lower(), c.end()))) {
       return true; // "US rules", "Chinese authorities": the country's rules or government, not a destination
     }
-    return after.startsWith("-origin") || after.startsWith("-made") || after.startsWith(" approval") || after.startsWith(" origin");
+    if (after.startsWith("-origin") || after.startsWith("-made") || after.startsWith(" approval") || after.startsWith(" origin")) {
+      return true;
+    }
+    // "chips made in the US", "technology originating from the United States": where goods come from
+    return MADE_IN_BEFORE.matcher(s.lower()).region(Math.max(0, c.start() - 30), c.start()).find();
   }
+
+  private static final java.util.regex.Pattern MADE_IN_BEFORE = java.util.regex.Pattern.compile(
+      "\\b(?:made|manufactured|produced|designed|built) in (?:the )?$|\\b(?:originat\\w*|sourced|coming) from (?:the )?$");
 
   /** Countries named in a sentence other than the US: where a later "there" points. */
   static List<String> foreignCountries(Sentence s) {

@@ -102,6 +102,30 @@ class RealTextPhenomenaTest {
   }
 
   @Test
+  void aMinistryActsForThePlaceTheStoryIsFiledFrom() {
+    assertEquals(Set.of("EXPORT_LICENSE_REQUIRED  *"), events("",
+        "KUALA LUMPUR: The trade ministry has introduced a permit requirement for all exports of high-end AI chips made in the US."));
+  }
+
+  @Test
+  void exportRulesOnOtherGoodsAreNotTheChipTrade() {
+    assertEquals(Set.of(), events("", "Beijing will require government permits for exports of high-performance lithium-ion battery cells."));
+  }
+
+  @Test
+  void aCurbRecalledInARelativeClauseIsNoNewCurb() {
+    assertEquals(Set.of(), events("", "The ministry also suspended the stricter checks on exports of graphite to the US, which were "
+        + "announced alongside the ban."));
+  }
+
+  @Test
+  void theListedFirmsCountriesMayComeTwoSentencesLater() {
+    assertEquals(Set.of("ENTITY_LIST  CN", "ENTITY_LIST  IN", "ENTITY_LIST  SG"), events("",
+        "The Commerce Department made 20 additions to the Entity List on Tuesday. The expansion focused on suppliers to "
+            + "military projects. It encompassed 15 Chinese companies along with a few in India and Singapore."));
+  }
+
+  @Test
   void beingOpenToSomethingIsNoDecision() {
     assertEquals(Set.of(), events("", "The President said he would be open to allowing Nvidia to sell a scaled-down Blackwell chip to China."));
     assertEquals(Set.of(), events("", "Officials raised the possibility of blacklisting more Chinese chipmakers."));
