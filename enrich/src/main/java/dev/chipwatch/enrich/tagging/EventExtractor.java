@@ -31,6 +31,8 @@ final class EventExtractor {
       "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)|(?:the|these|those) (?:entities|companies|firms|parties)|they)"
           + " (?:are|were|is|was) (?:(?:primarily|mainly|mostly|largely|all) )?(?:based |located |headquartered )?in\\b"
           + "|(?:it|they|the (?:list|additions|listings|rule|package|move)) (?:also )?(?:encompass|encompassed|encompasses|included|includes|covers|covered|comprised|comprises|targeted|targets)\\b");
+  private static final Pattern SAME_TERMS = Pattern.compile(
+      "\\b(?:under|on) the same (?:deal|arrangement|terms|agreement|conditions|rules|licen[cs]es)\\b|\\bthe same (?:applies|goes|approach applies) to\\b");
   private static final Pattern CHIPMAKING_WORDS = Pattern.compile(
       "\\b(?:semiconductor\\w*|chipmaking|chip-making|lithography|wafers?|equipment|tools|machines|technolog\\w*|computing|ai)\\b");
   private static final Pattern UNNAMED_CHIPS = Pattern.compile("\\b(?:chips|gpus|processors|accelerators)\\b");
@@ -117,6 +119,13 @@ final class EventExtractor {
       int before = candidates.size();
       sentenceEvents(s, next, chips, published, ctx, candidates);
       dropExportReadingsOfPurchaseCurbs(candidates, before);
+      if (candidates.size() == before && !chips.isEmpty() && !candidates.isEmpty() && SAME_TERMS.matcher(s.lower()).find()) {
+        // "Under the same deal, AMD will also pay 15% of its MI308 sales": the last action extends to these chips
+        Candidate last = candidates.get(candidates.size() - 1);
+        if (EXPORT_KINDS.contains(last.kind()) && !last.fromTitle()) {
+          candidates.add(new Candidate(last.kind(), chips, last.destination(), s.text(), last.confidence(), false, last.effective()));
+        }
+      }
       if (!chips.isEmpty()) {
         ctx.lastChips = chips;
       }

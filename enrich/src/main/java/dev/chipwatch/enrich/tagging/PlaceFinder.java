@@ -54,7 +54,7 @@ final class PlaceFinder {
       if (c.kind() == AliasKind.GOV_BODY) {
         return c.target();
       }
-      if (isCountry(c) && !isDateline(s, c)) {
+      if (isCountry(c) && !isDateline(s, c) && !isBuyersHome(s, c)) {
         String before = MentionFinder.wordBefore(s.lower(), c.start());
         String after = MentionFinder.wordAfter(s.lower(), c.end());
         boolean governs = !c.alias().adjective() || GOVERNMENT.contains(after);
@@ -98,6 +98,16 @@ final class PlaceFinder {
    * Where the items go: the countries the sentence sends them "to" ("to Russia and Belarus"), else every
    * country it names other than the exporter; else the home of a company they go to ("to Huawei").
    */
+  /** "the UAE's G42", "Saudi Arabia's Humain": a company of that country, not its government. */
+  private static boolean isBuyersHome(Sentence s, Mention c) {
+    String text = s.text();
+    if (!text.startsWith("'s ", c.end()) || c.end() + 3 >= text.length()) {
+      return false;
+    }
+    String next = MentionFinder.wordAfter(s.lower(), c.end() + 3);
+    return Character.isUpperCase(text.charAt(c.end() + 3)) && !GOVERNMENT.contains(next);
+  }
+
   /** "Beijing: US tech giant Nvidia ...", "BEIJING - China will ...": where the story was filed, not who acts. */
   private static boolean isDateline(Sentence s, Mention c) {
     String lower = s.lower();

@@ -126,6 +126,19 @@ class RealTextPhenomenaTest {
   }
 
   @Test
+  void buyersApprovedToAcquireAreSalesAllowed() {
+    assertEquals(Set.of("EXPORT_ALLOWED nvidia-blackwell AE"), events("",
+        "The department confirmed that the UAE's G42 is now approved to acquire 35,000 Blackwell processors."));
+  }
+
+  @Test
+  void theSameDealExtendsTheActionToTheChipsNamedNext() {
+    assertEquals(Set.of("EXPORT_ALLOWED amd-mi308 CN", "EXPORT_ALLOWED nvidia-h20 CN"), events("",
+        "The Commerce Department began granting licences for H20 sales to China on Friday. Under the same deal, AMD will "
+            + "also pay 15% of its revenue from MI308 sales in the country."));
+  }
+
+  @Test
   void beingOpenToSomethingIsNoDecision() {
     assertEquals(Set.of(), events("", "The President said he would be open to allowing Nvidia to sell a scaled-down Blackwell chip to China."));
     assertEquals(Set.of(), events("", "Officials raised the possibility of blacklisting more Chinese chipmakers."));
