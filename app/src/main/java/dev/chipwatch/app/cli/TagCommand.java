@@ -3,6 +3,7 @@ package dev.chipwatch.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chipwatch.app.config.ChipwatchConfig;
 import dev.chipwatch.app.runtime.ConfiguredParts;
+import dev.chipwatch.enrich.tagging.Explanation;
 import dev.chipwatch.enrich.tagging.PolicyAction;
 import dev.chipwatch.enrich.tagging.Tagger;
 import dev.chipwatch.enrich.tagging.Tags;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +29,10 @@ final class TagCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FEED", description = "Feed files or http(s) URLs")
   List<String> feeds;
+
+  @Option(names = "--explain", description = "Also print, per event, the trigger rules and cue words that fired and its "
+      + "effective time, and per item the candidate events that were dropped and why (\"rejected\")")
+  boolean explain;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -49,8 +55,11 @@ final class TagCommand implements Callable<Integer> {
         continue;
       }
       for (FeedItem item : parsed.items()) {
-        Tags tags = tagger.tag(item.title(), item.summary(), item.content(), item.published());
-        out.println(json.writeValueAsString(line(feed, item, tags)));
+        Explanation why = explain ? new Explanation() : null;
+        Tags tags = why == null
+            ? tagger.tag(item.title(), item.summary(), item.content(), item.published())
+            : tagger.tag(item.title(), item.summary(), item.content(), item.published(), why);
+        out.println(json.writeValueAsString(line(feed, item, tags, why)));
       }
       out.flush();
     }
@@ -58,7 +67,7 @@ final class TagCommand implements Callable<Integer> {
     return failed ? 1 : 0;
   }
 
-  static Map<String, Object> line(String feed, FeedItem item, Tags tags) {
+  static Map<String, Object> line(String feed, FeedItem item, Tags tags, Explanation why) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("feed", feed);
     m.put("id", item.id());
@@ -68,13 +77,25 @@ final class TagCommand implements Callable<Integer> {
     m.put("vendors", tags.vendors());
     m.put("chips", tags.chips());
     m.put("countries", tags.countries());
-    m.put("events", tags.events().stream().map(TagCommand::event).toList());
+    m.put("events", tags.events().stream().map(e -> event(e, why != null)).toList());
     m.put("marketCaps", tags.marketCaps().stream()
         .map(c -> Map.of("vendor", c.vendor(), "usd", c.usd())).toList());
+    if (why != null) {
+      m.put("rejected", why.rejected().stream().map(TagCommand::rejected).toList());
+    }
     return m;
   }
 
-  private static Map<String, Object> event(PolicyAction a) {
+  private static Map<String, Object> rejected(Explanation.Rejected r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("type", r.type().name());
+    m.put("rule", r.rule());
+    m.put("reason", r.reason());
+    m.put("sentence", r.text());
+    return m;
+  }
+
+  private static Map<String, Object> event(PolicyAction a, boolean explain) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", a.type().name());
     m.put("items", a.items());
@@ -83,6 +104,10 @@ final class TagCommand implements Callable<Integer> {
     m.put("confidence", a.confidence());
     if (a.effective() != null) {
       m.put("effective", a.effective().toString());
+    }
+    if (explain) {
+      m.put("rules", a.rules());
+      m.put("cues", a.cues());
     }
     return m;
   }

@@ -58,10 +58,17 @@ final class EventExtractor {
   private final ItemFinder items;
   private final PlaceFinder places;
   private final TriggerLexicon lexicon;
+  private final RulePrecision precision = RulePrecision.bundled();
+  /** Each rule's written confidence, by id. */
+  private final Map<String, Double> bases = new java.util.HashMap<>();
 
   EventExtractor(Taxonomy taxonomy, TriggerLexicon lexicon) {
     this.taxonomy = taxonomy;
     this.lexicon = lexicon;
+    for (Trigger t : lexicon.triggers()) {
+      bases.put(t.id(), t.base());
+    }
+    bases.put(MaterialsCurb.RULE_ID, MaterialsCurb.BASE);
     this.items = new ItemFinder(taxonomy);
     this.places = new PlaceFinder(taxonomy);
   }
@@ -71,7 +78,7 @@ final class EventExtractor {
   }
 
   private record Candidate(EventKind kind, List<String> items, String destination, String evidence,
-      double confidence, boolean fromTitle, Instant effective) {
+      double confidence, boolean fromTitle, Instant effective, List<String> rules, List<String> cues) {
     /** "curb exports", "tighten controls": an action of unstated kind, read as a ban only for want of better */
     boolean generic() {
       return kind == EventKind.EXPORT_BAN && confidence <= GENERIC_CONFIDENCE;
@@ -99,6 +106,10 @@ final class EventExtractor {
   }
 
   List<PolicyAction> extract(List<Sentence> sentences, Instant published) {
+    return extract(sentences, published, Explanation.NONE);
+  }
+
+  List<PolicyAction> extract(List<Sentence> sentences, Instant published, Explanation explain) {
     boolean denialByDefault = false;
     for (Sentence s : sentences) {
       if (s.cues().any(Cue.DENIAL_HINT, 0, s.lower().length()) && DENIAL_BY_DEFAULT.matcher(s.lower()).find()) {
@@ -117,13 +128,14 @@ final class EventExtractor {
       }
       Sentence next = i + 1 < sentences.size() ? sentences.get(i + 1) : null;
       int before = candidates.size();
-      sentenceEvents(s, next, chips, published, ctx, candidates);
-      dropExportReadingsOfPurchaseCurbs(candidates, before);
+      sentenceEvents(s, next, chips, published, ctx, candidates, explain);
+      dropExportReadingsOfPurchaseCurbs(candidates, before, s, explain);
       if (candidates.size() == before && !chips.isEmpty() && !candidates.isEmpty() && SAME_TERMS.matcher(s.lower()).find()) {
         // "Under the same deal, AMD will also pay 15% of its MI308 sales": the last action extends to these chips
         Candidate last = candidates.get(candidates.size() - 1);
         if (EXPORT_KINDS.contains(last.kind()) && !last.fromTitle()) {
-          candidates.add(new Candidate(last.kind(), chips, last.destination(), s.text(), last.confidence(), false, last.effective()));
+          candidates.add(new Candidate(last.kind(), chips, last.destination(), s.text(), last.confidence(), false, last.effective(),
+              last.rules(), List.of("same-terms")));
         }
       }
       if (!chips.isEmpty()) {
@@ -135,12 +147,20 @@ final class EventExtractor {
       }
     }
     // a headline compresses: its action stands only if the body does not report it solely as hedged or past
-    candidates.removeIf(c -> c.fromTitle() && ctx.bodyRejected.contains(c.kind()) && !ctx.bodyAccepted.contains(c.kind()));
+    candidates.removeIf(c -> c.fromTitle() && ctx.bodyRejected.contains(c.kind()) && !ctx.bodyAccepted.contains(c.kind())
+        && rejected(explain, sentences.get(0), c, "a headline its body reports only as hedged or past"));
     // "Beijing slaps export ban on key chip metals": a headline without items for an action the body
     // reports under another kind (a materials ban) to the same place
     candidates.removeIf(c -> c.fromTitle() && c.items().isEmpty() && !ctx.bodyAccepted.contains(c.kind())
-        && candidates.stream().anyMatch(o -> !o.fromTitle() && o.kind() != c.kind() && o.destination().equals(c.destination())));
-    return merge(candidates, denialByDefault);
+        && candidates.stream().anyMatch(o -> !o.fromTitle() && o.kind() != c.kind() && o.destination().equals(c.destination()))
+        && rejected(explain, sentences.get(0), c, "a headline for an action the body reports as another kind"));
+    return merge(candidates, denialByDefault, explain);
+  }
+
+  /** Records a dropped candidate; always true, for use inside removeIf. */
+  private static boolean rejected(Explanation explain, Sentence s, Candidate c, String reason) {
+    explain.reject(s, c.rules().isEmpty() ? "" : c.rules().get(0), c.kind(), reason);
+    return true;
   }
 
   private static EventKind kind(Candidate c, boolean denialByDefault) {
@@ -161,7 +181,7 @@ final class EventExtractor {
   }
 
   /** "China introduced rules that ban the use of American processors": a purchase curb, not an export ban. */
-  private static void dropExportReadingsOfPurchaseCurbs(List<Candidate> out, int from) {
+  private static void dropExportReadingsOfPurchaseCurbs(List<Candidate> out, int from, Sentence s, Explanation explain) {
     boolean purchaseCurb = false;
     for (int i = from; i < out.size(); i++) {
       purchaseCurb |= out.get(i).kind() == EventKind.IMPORT_RESTRICTION;
@@ -169,18 +189,19 @@ final class EventExtractor {
     if (purchaseCurb) {
       for (int i = out.size() - 1; i >= from; i--) {
         if (EXPORT_KINDS.contains(out.get(i).kind())) {
-          out.remove(i);
+          rejected(explain, s, out.remove(i), "the words of a purchase curb, not an export action");
         }
       }
     }
   }
 
-  private void sentenceEvents(Sentence s, Sentence next, List<String> chips, Instant published, Context ctx, List<Candidate> out) {
+  private void sentenceEvents(Sentence s, Sentence next, List<String> chips, Instant published, Context ctx, List<Candidate> out,
+      Explanation explain) {
     List<String> materials = ItemFinder.materials(s);
     // a sentence about metals: its export curbs are materials curbs, its tariffs still tariffs
     boolean aboutMaterials = !materials.isEmpty() && chips.isEmpty();
     if (aboutMaterials) {
-      materialsEvent(s, materials, published, ctx, out);
+      materialsEvent(s, materials, published, ctx, out, explain);
     }
     List<TriggerLexicon.Match> matches = new ArrayList<>(lexicon.find(s));
     if (aboutMaterials) {
@@ -203,22 +224,27 @@ final class EventExtractor {
     for (TriggerLexicon.Match m : matches) {
       Trigger t = m.trigger();
       if (t.needsExportContext() && !exportContext) {
+        explain.reject(s, t.id(), m.kind(), "the word alone, in a sentence not about exports or sales");
         continue;
       }
       if (listing == Integer.MAX_VALUE && m.start() > listingWordsAt && EXPORT_KINDS.contains(m.kind())) {
+        explain.reject(s, t.id(), m.kind(), "what a listing entails, not an action of its own");
         continue;
       }
       if (m.kind() == EventKind.TARIFF && TARIFF_COMPOUND.matcher(s.lower()).region(m.end(), s.lower().length()).lookingAt()) {
-        continue; // "the tariff dispute", "a tariff war": talk about tariffs, no tariff set
+        explain.reject(s, t.id(), m.kind(), "talk about tariffs, no tariff set"); // "the tariff dispute"
+        continue;
       }
       // "added X to the entity list, cutting them off / meaning suppliers need licences": effects of the listing
       boolean afterListing = m.start() > listing && EXPORT_KINDS.contains(m.kind()) && isConsequenceClause(s, m.start());
       if (afterListing || (t.consequence() && listing != Integer.MAX_VALUE)) {
+        explain.reject(s, t.id(), m.kind(), "a consequence of the listing in the same sentence");
         continue;
       }
       double confidence = confidence(s, m, published);
       if (confidence < THRESHOLD) {
         if (!s.inTitle()) ctx.bodyRejected.add(m.kind());
+        explain.reject(s, t.id(), m.kind(), whyNot(s, m, published));
         continue;
       }
       if (done.contains(m.kind())) {
@@ -233,18 +259,25 @@ final class EventExtractor {
         its = its.stream().filter(i -> !listed.contains(i)).toList();
       }
       if (t.needsItems() && its.isEmpty()) {
+        explain.reject(s, t.id(), m.kind(), "names no chips or vendors, and the phrase needs them");
         continue;
       }
       if (its.isEmpty() && EXPORT_KINDS.contains(m.kind()) && !s.cues().any(Cue.CHIP_WORDS, 0, s.lower().length())
           && !CHIPMAKING_WORDS.matcher(s.lower()).find() && s.mentions().stream().noneMatch(x -> x.kind() == AliasKind.VENDOR)) {
-        continue; // "export controls on lithium-ion batteries": not the chip trade
+        explain.reject(s, t.id(), m.kind(), "not about chips or chipmaking"); // "export controls on lithium-ion batteries"
+        continue;
       }
       List<String> destinations = destinationsFor(s, next, m.kind(), actor, its, ctx);
       if (m.kind() == EventKind.TARIFF && !tariffOnGoods(s, m)) {
+        explain.reject(s, t.id(), m.kind(), "a tariff on other goods");
         continue;
       }
       if (m.kind() == EventKind.IMPORT_RESTRICTION && its.isEmpty() && !namesChips(s, m.start())) {
-        continue; // "told officials not to use iPhones": devices, not chips
+        explain.reject(s, t.id(), m.kind(), "devices or goods, not chips"); // "told officials not to use iPhones"
+        continue;
+      }
+      if (destinations.isEmpty()) {
+        explain.reject(s, t.id(), m.kind(), "no destination found");
       }
       done.add(m.kind());
       if (!s.inTitle() && !destinations.isEmpty()) ctx.bodyAccepted.add(m.kind());
@@ -255,10 +288,32 @@ final class EventExtractor {
         }
       }
       Instant effective = effective(s, m, published);
+      List<String> cues = cuesOf(s);
       for (String destination : destinations) {
-        out.add(new Candidate(m.kind(), its, destination, s.text(), confidence, s.inTitle(), effective));
+        out.add(new Candidate(m.kind(), its, destination, s.text(), confidence, s.inTitle(), effective, List.of(t.id()), cues));
       }
     }
+  }
+
+  /** Why a trigger's confidence fell below the threshold: the hedge, negation or background reason. */
+  private static String whyNot(Sentence s, TriggerLexicon.Match m, Instant published) {
+    if (Modality.hedged(s, m.start(), m.end())) return "hedged: a proposal, plan, rumour, denial or question";
+    if (Modality.negated(s, m)) return "negated";
+    String background = Modality.whyBackground(s, m, published);
+    return background != null ? "background: " + background : "below the confidence threshold";
+  }
+
+  private static final Cue[] MODALITY_CUES = {Cue.SPEECH, Cue.NEWS_TIME, Cue.HEDGE, Cue.NEGATION, Cue.RECAP, Cue.RELATIVE_PAST};
+
+  /** The modality cue words of a sentence, as "kind:word", for the explanation of an event. */
+  private static List<String> cuesOf(Sentence s) {
+    List<String> out = new ArrayList<>();
+    for (Cue kind : MODALITY_CUES) {
+      for (Cues.Hit h : s.cues().all(kind, 0, s.lower().length())) {
+        out.add(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ":" + s.lower().substring(h.start(), h.end()));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**
@@ -270,7 +325,7 @@ final class EventExtractor {
       return;
     }
     for (String country : places.countries(next, lister == null ? "US" : lister)) {
-      out.add(new Candidate(EventKind.ENTITY_LIST, List.of(), country, next.text(), 0.6, false, null));
+      out.add(new Candidate(EventKind.ENTITY_LIST, List.of(), country, next.text(), 0.6, false, null, List.of("entity-list-elaboration"), List.of()));
     }
   }
 
@@ -304,7 +359,8 @@ final class EventExtractor {
     return confidence;
   }
 
-  private void materialsEvent(Sentence s, List<String> materials, Instant published, Context ctx, List<Candidate> out) {
+  private void materialsEvent(Sentence s, List<String> materials, Instant published, Context ctx, List<Candidate> out,
+      Explanation explain) {
     TriggerLexicon.Match m = MaterialsCurb.find(s);
     if (m == null) {
       return;
@@ -312,17 +368,20 @@ final class EventExtractor {
     double confidence = confidence(s, m, published);
     if (confidence < THRESHOLD) {
       if (!s.inTitle()) ctx.bodyRejected.add(EventKind.MATERIALS_EXPORT_BAN);
+      explain.reject(s, m.trigger().id(), EventKind.MATERIALS_EXPORT_BAN, whyNot(s, m, published));
       return;
     }
     String exporter = places.actor(s, m.start());
     if (exporter == null && !s.cues().any(Cue.GOVERNMENT, 0, m.start())) {
-      return; // "shipments from China have been halted at ports": an effect, no government acting
+      explain.reject(s, m.trigger().id(), EventKind.MATERIALS_EXPORT_BAN, "no government acting"); // "shipments halted at ports"
+      return;
     }
     if (!s.inTitle()) ctx.bodyAccepted.add(EventKind.MATERIALS_EXPORT_BAN);
     List<String> targets = places.directedOnly(s, exporter);
     Instant effective = effective(s, m, published);
     for (String destination : targets.isEmpty() ? List.of("*") : targets) {
-      out.add(new Candidate(EventKind.MATERIALS_EXPORT_BAN, materials, destination, s.text(), confidence, s.inTitle(), effective));
+      out.add(new Candidate(EventKind.MATERIALS_EXPORT_BAN, materials, destination, s.text(), confidence, s.inTitle(), effective,
+          List.of(m.trigger().id()), cuesOf(s)));
     }
   }
 
@@ -457,7 +516,7 @@ final class EventExtractor {
     return false;
   }
 
-  private List<PolicyAction> merge(List<Candidate> candidates, boolean denialByDefault) {
+  private List<PolicyAction> merge(List<Candidate> candidates, boolean denialByDefault, Explanation explain) {
     Map<String, Candidate> byKey = new LinkedHashMap<>();
     Map<String, List<List<String>>> namedTogether = new LinkedHashMap<>();
     for (Candidate c : candidates) {
@@ -466,16 +525,19 @@ final class EventExtractor {
       namedTogether.computeIfAbsent(key, k -> new ArrayList<>()).add(c.items());
       Candidate prev = byKey.get(key);
       if (prev == null) {
-        byKey.put(key, new Candidate(kind, c.items(), c.destination(), c.evidence(), c.confidence(), c.fromTitle(), c.effective()));
+        byKey.put(key, new Candidate(kind, c.items(), c.destination(), c.evidence(), c.confidence(), c.fromTitle(), c.effective(),
+            c.rules(), kind != c.kind() ? append(c.cues(), "denial-by-default") : c.cues()));
       } else {
         Set<String> union = new LinkedHashSet<>(prev.items());
         union.addAll(c.items());
         // prefer a body sentence as evidence: it states the action in full
         boolean better = c.confidence() > prev.confidence() || (prev.fromTitle() && !c.fromTitle());
         Instant effective = better && c.effective() != null ? c.effective() : prev.effective() != null ? prev.effective() : c.effective();
+        // the strongest rule first: it is the one whose measured precision the event's confidence is
+        List<String> rules = c.confidence() > prev.confidence() ? union(c.rules(), prev.rules()) : union(prev.rules(), c.rules());
         byKey.put(key, new Candidate(kind, List.copyOf(union), c.destination(),
             better ? c.evidence() : prev.evidence(), Math.max(c.confidence(), prev.confidence()), prev.fromTitle() && c.fromTitle(),
-            effective));
+            effective, rules, union(prev.cues(), c.cues())));
       }
     }
     // "the decision to curb H20 exports" next to "will require a licence to export the H20": the specific
@@ -484,7 +546,7 @@ final class EventExtractor {
       byKey.values().removeIf(c -> c.generic() && c.items().stream().allMatch(i -> {
         Candidate licence = byKey.get(EventKind.EXPORT_LICENSE_REQUIRED + "|" + c.destination());
         return licence != null && licence.items().contains(i);
-      }));
+      }) && rejectedMerged(explain, c, "a generic curb the article's licence rule describes"));
     }
     List<PolicyAction> out = new ArrayList<>();
     for (Candidate c : byKey.values()) {
@@ -494,11 +556,35 @@ final class EventExtractor {
         Candidate ban = byKey.get(EventKind.EXPORT_BAN + "|" + c.destination());
         if (ban != null) {
           its = its.stream().filter(i -> !ban.items().contains(i)).toList();
-          if (its.isEmpty()) continue;
+          if (its.isEmpty()) {
+            rejectedMerged(explain, c, "a licence requirement for items the article reports banned");
+            continue;
+          }
         }
       }
-      out.add(new PolicyAction(c.kind(), its, c.destination(), c.evidence(), Math.round(c.confidence() * 100) / 100.0, c.effective()));
+      String rule = c.rules().isEmpty() ? "" : c.rules().get(0);
+      double confidence = precision.confidence(rule, c.confidence(), bases.getOrDefault(rule, c.confidence()));
+      out.add(new PolicyAction(c.kind(), its, c.destination(), c.evidence(), Math.round(confidence * 100) / 100.0, c.effective(),
+          c.rules(), c.cues()));
     }
     return List.copyOf(out);
+  }
+
+  private static boolean rejectedMerged(Explanation explain, Candidate c, String reason) {
+    if (explain.recording()) {
+      explain.reject(new Sentence(-1, c.fromTitle(), c.evidence(), "", List.of(), null), c.rules().isEmpty() ? "" : c.rules().get(0),
+          c.kind(), reason);
+    }
+    return true;
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    Set<String> out = new LinkedHashSet<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
+  }
+
+  private static List<String> append(List<String> a, String b) {
+    return union(a, List.of(b));
   }
 }

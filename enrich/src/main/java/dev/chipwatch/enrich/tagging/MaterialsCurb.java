@@ -13,7 +13,9 @@ final class MaterialsCurb {
   private static final Pattern UNDO_BEFORE = Pattern.compile(
       "\\b(?:suspend\\w*|paus\\w*|lift\\w*|scrap\\w*|eas(?:e|ed|es|ing)|remov\\w*|drop\\w*|end(?:s|ed|ing)?|relax\\w*|"
           + "rescind\\w*|revok\\w*|withdr\\w*)\\b[^,;]{0,50}$");
-  private static final Trigger MATERIALS = new Trigger("materials-curb", EventKind.MATERIALS_EXPORT_BAN, CURB, 0.85, false, false, false, false, false, java.util.List.of());
+  static final String RULE_ID = "materials-curb";
+  static final double BASE = 0.85;
+  private static final Trigger MATERIALS = new Trigger(RULE_ID, EventKind.MATERIALS_EXPORT_BAN, CURB, BASE, false, false, false, false, false, java.util.List.of());
 
   /** The letters the patterns' words start with: only there can a match begin. */
   private static final String EXPORT_FIRST_LETTERS = "eso";

@@ -149,47 +149,56 @@ final class Modality {
    * @param published the article's date, or null when unknown
    */
   static boolean background(Sentence s, TriggerLexicon.Match m, Instant published) {
+    return whyBackground(s, m, published) != null;
+  }
+
+  /** Why an action is background rather than the article's news ("past date", "ended state"...), or null. */
+  static String whyBackground(Sentence s, TriggerLexicon.Match m, Instant published) {
     String lower = s.lower();
     int[] clause = actionClause(lower, m);
     int from = clause[0];
     int to = clause[1];
     int own = clauseStart(lower, m.start());
     if (own > 0 && LEADING_PAST.matcher(lower).region(clauseStart(lower, own - 1), own).find()) {
-      return true;
+      return "set in the past";
     }
     EffectiveTime.Reading when = EffectiveTime.in(lower, from, to, m.start(), published);
     if (when != null && when.isOver(published)) {
-      return true; // "until July even the H20 was banned": a state that has ended is not in force
+      return "a state that ended " + when.date(); // "until July even the H20 was banned": not in force
     }
     if (isStandingState(lower, from, to, m)) {
-      return true;
+      return "a standing state or an older action";
     }
     // "on Tuesday" dates the clause it stands in, not a recalled action in another clause
     boolean newsTime = isNewsTime(s, from, Math.max(to, clauseEnd(lower, m.end())))
         || (from == 0 && isNewsTime(s, 0, m.start()));
     if (hasYear(lower, from, to) || s.cues().any(Cue.MONTH, from, to)) {
       if (pastDate(s, from, to, published, newsTime)) {
-        return true;
+        return "dated before the article" + (when == null ? "" : " (" + when.date() + ")");
       }
     }
     if (endsWithPluperfect(lower, from, m.start()) && !s.cues().any(Cue.SPEECH, 0, m.start())) {
-      return true;
+      return "pluperfect";
     }
     if (endsWithRelativeClause(lower, from, m.start()) && isPastForm(lower, m.start())) {
-      return true;
+      return "recalled in a relative clause";
     }
     if (isAsideBeforeSpeech(lower, from, m)) {
-      return true;
+      return "an aside";
     }
     if (newsTime) {
-      return false;
+      return null;
     }
     if (m.kind() == EventKind.EXPORT_LICENSE_REQUIRED && isStandingRequirement(s, m)) {
-      return true;
+      return "a requirement that stands";
     }
-    return s.cues().any(Cue.RECAP, Math.max(from, m.start() - 50), m.start()) || s.cues().any(Cue.RELATIVE_PAST, from, to)
-        || recapPrepositionOpens(lower, from, m.start()) || isAsClauseInPerfect(lower, from, m.start());
+    if (s.cues().any(Cue.RECAP, Math.max(from, m.start() - 50), m.start()) || s.cues().any(Cue.RELATIVE_PAST, from, to)
+        || recapPrepositionOpens(lower, from, m.start())) {
+      return "a recap";
+    }
+    return isAsClauseInPerfect(lower, from, m.start()) ? "sets the scene" : null;
   }
+
 
   /**
    * "following Trump's reversal of a previous ban and his decision to allow sales": a clause opened by

@@ -42,6 +42,11 @@ public final class Tagger {
    * it recalls ("the ban imposed in April" in a July article).
    */
   public Tags tag(String title, String summary, String content, Instant published) {
+    return tag(title, summary, content, published, Explanation.NONE);
+  }
+
+  /** Tags an article and records in {@code explain} why each candidate event was dropped. */
+  public Tags tag(String title, String summary, String content, Instant published, Explanation explain) {
     // first the names in every part, so that a family name used for a person anywhere ("Edward Hopper")
     // is known before the bare uses are read ("paintings by Hopper")
     Set<String> people = new java.util.HashSet<>();
@@ -73,7 +78,7 @@ public final class Tagger {
         Collections.unmodifiableSet(vendors),
         Collections.unmodifiableSet(chips),
         Collections.unmodifiableSet(countries),
-        events.extract(sentences, published),
+        events.extract(sentences, published, explain),
         marketCaps.extract(sentences));
   }
 
