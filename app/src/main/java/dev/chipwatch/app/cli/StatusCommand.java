@@ -55,7 +55,7 @@ final class StatusCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String line(String item, String destination, Optional<ExportStatus> status) {
+  static String line(String item, String destination, Optional<ExportStatus> status) {
     if (status.isEmpty()) {
       return String.format("%-24s %-3s %-10s", item, destination, "UNKNOWN");
     }
