@@ -32,7 +32,9 @@ final class EventExtractor {
           + " (?:are|were|is|was) (?:(?:primarily|mainly|mostly|largely|all) )?(?:based |located |headquartered )?in\\b"
           + "|(?:it|they|the (?:list|additions|listings|rule|package|move)) (?:also )?(?:encompass|encompassed|encompasses|included|includes|covers|covered|comprised|comprises|targeted|targets)\\b");
   private static final Pattern SAME_TERMS = Pattern.compile(
-      "\\b(?:under|on) the same (?:deal|arrangement|terms|agreement|conditions|rules|licen[cs]es)\\b|\\bthe same (?:applies|goes|approach applies) to\\b");
+      "\\b(?:under|on) the same (?:deal|arrangement|terms|agreement|conditions|rules|licen[cs]es)\\b"
+          + "|\\bthe \"?same (?:approach|deal|terms|treatment|arrangement|rules?)?\"? (?:would |will |also )*(?:apply|applies|extends?|goes) to\\b"
+          + "|\\bthe same (?:applies|goes) to\\b");
   private static final Pattern CHIPMAKING_WORDS = Pattern.compile(
       "\\b(?:semiconductor\\w*|chipmaking|chip-making|lithography|wafers?|equipment|tools|machines|technolog\\w*|computing|ai)\\b");
   private static final Pattern UNNAMED_CHIPS = Pattern.compile("\\b(?:chips|gpus|processors|accelerators)\\b");
@@ -287,6 +289,15 @@ final class EventExtractor {
           listElaboration(s, ctx.after(next), actor, out); // one sentence between: "Friday's expansion ... It encompassed ..."
         }
       }
+      Matcher same = SAME_TERMS.matcher(s.lower()).region(m.end(), s.lower().length());
+      if (EXPORT_KINDS.contains(m.kind()) && same.find()) {
+        // "... will allow Nvidia to sell the H200, and the same approach will apply to AMD and Intel"
+        Set<String> extended = new LinkedHashSet<>(its);
+        for (Mention v : s.mentions()) {
+          if (v.kind() == AliasKind.VENDOR && v.start() > same.end() && v.start() < same.end() + 40) extended.add(v.target());
+        }
+        its = List.copyOf(extended);
+      }
       Instant effective = effective(s, m, published);
       List<String> cues = cuesOf(s);
       for (String destination : destinations) {
@@ -388,7 +399,7 @@ final class EventExtractor {
   private List<String> itemsFor(Sentence s, Sentence next, TriggerLexicon.Match m, List<String> chips, String actor, Context ctx) {
     return switch (m.kind()) {
       case ENTITY_LIST -> items.listedCompanies(s, m, actor);
-      case TARIFF -> chips;
+      case TARIFF -> chips.isEmpty() && next != null && s.lower().stripTrailing().endsWith(":") ? items.chips(next) : chips;
       default -> {
         Set<String> out = new LinkedHashSet<>(items.vendorWide(s));
         out.addAll(chips);

@@ -49,12 +49,15 @@ final class Modality {
       "\\b(?:starting|beginning|effective|as of|take effect|takes effect|taking effect|come into force|comes into force|will)\\b[^,;]*$");
   private static final Pattern CONTINUING = Pattern.compile("\\s*(?:including|such as|as well as|among them|notably)\\b");
   private static final Pattern LEADING_PAST = Pattern.compile(
-      "^\\s*(?:earlier|previously|before that|back then|in the past|at the time|last year|(?:a|one|two|three|several|\\w+) (?:years?|months?|weeks?) ago)\\s*,$");
+      "^\\s*(?:earlier|previously|before that|back then|in the past|at the time|last year|in response|in retaliation"
+          + "|(?:a|one|two|three|several|\\w+) (?:years?|months?|weeks?) ago)\\s*,$");
   /** Where a reversal's object gets its own date: "the halt imposed in April", "the curbs that took effect". */
   private static final Pattern OBJECT_CLAUSE = Pattern.compile(
       "\\b(?:imposed|introduced|announced|unveiled|issued|adopted|enacted|put|placed|set|that|which|first|originally|since)\\b");
   private static final Pattern RECAP_OPENING = Pattern.compile(
-      "\\s*(?:(?:and|but|which|that) )?(?:following|after|since|amid|despite|before|in the wake of|in response to|on the heels of)\\b"
+      "\\s*(?:(?:and|but|which|that) )?(?:following|after|since|amid|despite|before|in the wake of|in response to|on the heels of|prior to)\\b"
+          // concessive: "While the administration only recently approved exports, Beijing ..."
+          + "|\\s*(?:while|although|though|even though|even as|whereas)\\b"
           // "The move comes days after Trump said ...", "The rule builds on controls imposed ...": what follows is recalled
           + "|\\s*(?:[\\w'.-]+ ){0,4}?(?:comes?|came|coming) (?:[\\w-]+ ){0,3}?(?:after|following|amid)\\b"
           + "|\\s*(?:[\\w'.-]+ ){0,4}?(?:builds?|built|building|expands?|expanded|expanding) (?:up)?on\\b");
@@ -66,6 +69,10 @@ final class Modality {
   private static final Pattern ATTRIBUTIVE_NEED = Pattern.compile("(?:requiring|needing|subject to)\\b");
   private static final Pattern PRODUCT_BEFORE = Pattern.compile(
       "\\b(?:chips|products|items|goods|processors|gpus|semiconductors|parts|models|tools)\\s+(?:now\\s+|still\\s+|already\\s+)?$");
+  private static final Pattern DEFINITE_SUBJECT = Pattern.compile("\\s*[\"']?(?:the|this|that|these) (?:[\\w.-]+ ){0,3}");
+  private static final Pattern EFFECT_VERB = Pattern.compile(
+      "\\s+(?:has |have |had |also )?(?:ended|hit|hits|cost|costs|forced|wiped|hurt|hurts|affected|dented|weighed|slashed|reduced|"
+          + "prompted|led|caused|shut|erased|derailed|crippled)\\b");
   private static final Pattern STANDING_BEFORE = Pattern.compile(
       "\\b(?:remain|remains|remained|remaining|still|stay|stays|stayed|continue to be|continues to be|continued to be)\\s+(?:\\w+\\s+)?$");
   private static final Pattern STANDING_AFTER = Pattern.compile(
@@ -79,7 +86,12 @@ final class Modality {
     if (lower.stripTrailing().endsWith("?")) {
       return true;
     }
-    for (Cues.Hit h : s.cues().all(Cue.HEDGE, 0, triggerStart)) {
+    // a hedge counts in its own independent clause: "Trump allows H20 sales; Beijing signals limits"
+    int clauseFrom = lower.lastIndexOf(';', triggerStart) + 1;
+    for (Cues.Hit h : s.cues().all(Cue.HEDGE, clauseFrom, triggerEnd)) {
+      if (h.start() == triggerStart) {
+        continue; // the trigger's own first word ("may not be shipped")
+      }
       String word = lower.substring(h.start(), h.end());
       if (word.equals("would") && announcedBefore(s, h.start()) && !lower.substring(0, triggerStart).contains(" if ")) {
         continue; // reported speech: "said on Monday that the US would cut the tariff"
@@ -258,6 +270,9 @@ final class Modality {
     if (ATTRIBUTIVE_NEED.matcher(lower).region(m.start(), m.end()).lookingAt()
         && PRODUCT_BEFORE.matcher(lower).region(Math.max(from, m.start() - 30), m.start()).find()) {
       return true;
+    }
+    if (DEFINITE_SUBJECT.matcher(lower).region(from, m.start()).matches() && EFFECT_VERB.matcher(after).lookingAt()) {
+      return true; // "the H20 export ban ended our Hopper business in China": a known ban and its effect
     }
     return STANDING_BEFORE.matcher(before).find() || STANDING_AFTER.matcher(after).lookingAt();
   }

@@ -25,7 +25,8 @@ final class PlaceFinder {
       "premier", "minister", "watchdog", "embassy", "side");
 
   private static final java.util.regex.Pattern COUNTRY_LIST_GLUE =
-      java.util.regex.Pattern.compile("(?:'s? [\\w&.-]+(?: [\\w&.-]+)?)?(?: \\([^)]{0,40}\\))?(?:,? and (?:the )?|, (?:the )?| or (?:the )?|,? including (?:the )?)");
+      java.util.regex.Pattern.compile("(?:'s? [\\w&.-]+(?: [\\w&.-]+)?| (?:ai |chip |tech |state-backed |state )?(?:firm|company|group|operator|developer|start-?up) [\\w&.-]+)?"
+          + "(?: \\([^)]{0,40}\\))?(?:,? and (?:the )?|, (?:the )?| or (?:the )?|,? including (?:the )?)");
 
   private static final Set<String> NOT_A_PLACE_AFTER = Set.of(
       "rules", "rule", "controls", "restrictions", "curbs", "law", "laws", "regulations", "regulators", "regulator",
@@ -117,6 +118,9 @@ final class PlaceFinder {
       return false;
     }
     char next = lower.charAt(i);
+    if (c.kind() == AliasKind.CAPITAL && c.start() <= 2 && DATELINE_DATE.matcher(lower).region(i, lower.length()).lookingAt()) {
+      return true; // "KUALA LUMPUR, July 14 - The ministry ..."
+    }
     return next == ':' || ((next == '-' || next == '\u2013' || next == '\u2014') && c.kind() == AliasKind.CAPITAL);
   }
 
@@ -237,6 +241,8 @@ final class PlaceFinder {
     return MADE_IN_BEFORE.matcher(s.lower()).region(Math.max(0, c.start() - 30), c.start()).find();
   }
 
+  private static final java.util.regex.Pattern DATELINE_DATE = java.util.regex.Pattern.compile(
+      ", (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2}(?:, \\d{4})? ?[-\u2013\u2014:(]");
   private static final java.util.regex.Pattern MADE_IN_BEFORE = java.util.regex.Pattern.compile(
       "\\b(?:made|manufactured|produced|designed|built) in (?:the )?$|\\b(?:originat\\w*|sourced|coming) from (?:the )?$");
 

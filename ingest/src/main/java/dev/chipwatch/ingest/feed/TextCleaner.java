@@ -30,7 +30,12 @@ public final class TextCleaner {
    * (a headline, a byline, a dateline) when a capital follows; elsewhere it is a wrapped line.
    */
   private static final Pattern LINE_OF_ITS_OWN = Pattern.compile(
-      "(?m)((?:[.!?:\"\u201d\u2019)]|^[^\\n,;]{0,60}[^\\s,;])[ \\t]*)\\r?\\n(?=[ \\t]*[\\p{Lu}\\d\"\u201c'])");
+      "(?m)((?:[.!?:\"\u201d\u2019)]|^[^\\n,;]{0,60}[^\\s,;]"
+          // the text's first line, up to a headline's length, when it does not stop mid-phrase
+          + "|\\A[ \\t]*[^\\n]{0,160}[^\\s,;(\\-](?<!\\b(?:the|a|an|of|to|and|or|in|on|for|with|by|at|from|as|that)))[ \\t]*)"
+          + "\\r?\\n(?=[ \\t]*[\\p{Lu}\\d\"\u201c'])"
+          // a list item of its own: "\n- The rule ...", "\n• Licences ..."
+          + "|()\\r?\\n(?=[ \\t]*[-\u2022*\u25aa] )");
   private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "iframe", "object",
       "head", "svg", "math");
   /** Elements that end a run of text: without a space, adjacent paragraphs would run together. */
@@ -89,7 +94,8 @@ public final class TextCleaner {
    */
   private static String plain(String text) {
     String spaced = BLANK_LINE.matcher(text.replace('\u00a0', ' ')).replaceAll(String.valueOf(PARAGRAPH));
-    spaced = LINE_OF_ITS_OWN.matcher(spaced).replaceAll("$1" + PARAGRAPH);
+    spaced = LINE_OF_ITS_OWN.matcher(spaced)
+        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement((m.group(1) != null ? m.group(1) : "") + PARAGRAPH));
     return SPACE.matcher(URL.matcher(spaced).replaceAll(" "))
         .replaceAll(m -> m.group().indexOf(PARAGRAPH) >= 0 ? "\n" : " ").strip();
   }

@@ -34,8 +34,13 @@ class TextCleanerTest {
     assertEquals("US adds 32 firms to blacklist\nThe United States on Friday listed them.",
         TextCleaner.clean("US adds 32 firms to blacklist\nThe United States on Friday listed them."), "a headline's line");
     assertEquals("It ended.\nThen another began", TextCleaner.clean("It ended.\nThen another began"), "after a sentence's end");
-    assertEquals("exports of the H20 to a long list of buyers across the region were halted as the rules took China by surprise",
-        TextCleaner.clean("exports of the H20 to a long list of buyers across the region were halted as the rules took\nChina by surprise"),
+    assertEquals("Trump allows H200 sales to China with a 25% cut for the government; Beijing signals it will limit imports\nPresident Trump said",
+        TextCleaner.clean("Trump allows H200 sales to China with a 25% cut for the government; Beijing signals it will limit imports\nPresident Trump said"),
+        "a long first line: a headline");
+    assertEquals("Key facts:\n- One.\n- Two", TextCleaner.clean("Key facts:\n- One.\n- Two"), "list items");
+    assertEquals("Nvidia is worth $4 trillion.\nIt rose", TextCleaner.clean("Nvidia is worth $4 trillion.\nIt rose"), "a $ is no group");
+    assertEquals("The curbs bit.\nExports of the H20 to a long list of buyers across the region were halted as the rules took China by surprise",
+        TextCleaner.clean("The curbs bit.\nExports of the H20 to a long list of buyers across the region were halted as the rules took\nChina by surprise"),
         "a wrapped long line runs on");
     assertEquals("", TextCleaner.clean(null));
     assertEquals("1 < 2", TextCleaner.clean("1 &lt; 2"));
