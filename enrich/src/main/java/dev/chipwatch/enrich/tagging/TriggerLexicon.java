@@ -162,7 +162,7 @@ public final class TriggerLexicon {
       }
       out.add(at, r);
     }
-    return new TriggerLexicon(out, CueRules.bundled());
+    return new TriggerLexicon(out, CueRules.bundled().with(operator.cues()));
   }
 
   private static TriggerRules.RuleFile readBundled() {
