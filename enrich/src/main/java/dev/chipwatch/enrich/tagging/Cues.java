@@ -12,8 +12,9 @@ final class Cues {
   record Hit(int start, int end, Cue cue, int anchor) {}
 
   /**
-   * The phrases one scan looks for: every cue word, then the anchor words of one {@link
-   * TriggerLexicon} (so a lexicon with other rules gets its own table).
+   * The phrases one scan looks for: every cue word of a {@link CueRules} (kind by kind, in the order
+   * of {@link Cue}), then the anchor words of one {@link TriggerLexicon} (so a lexicon with other
+   * rules or cue words gets its own table).
    */
   static final class Table {
     private final List<String> phrases = new ArrayList<>();
@@ -23,12 +24,12 @@ final class Cues {
     private final boolean[] stems;
     private final int[] anchorIndex;
 
-    Table(List<String> anchors) {
+    Table(CueRules cueRules, List<String> anchors) {
       List<Cue> categories = new ArrayList<>();
       List<Boolean> stems = new ArrayList<>();
       List<Integer> anchorIndex = new ArrayList<>();
       for (Cue cue : Cue.values()) {
-        for (String p : cue.phrases) {
+        for (String p : cueRules.phrases(cue)) {
           boolean stem = p.endsWith("*");
           phrases.add(stem ? p.substring(0, p.length() - 1) : p);
           categories.add(cue);

@@ -38,7 +38,7 @@ public final class TriggerLexicon {
 
   static final String BUNDLED = "/rules/triggers.yaml";
   private static final TriggerRules.RuleFile BUNDLED_FILE = readBundled();
-  private static final TriggerLexicon BUNDLED_LEXICON = new TriggerLexicon(BUNDLED_FILE.rules());
+  private static final TriggerLexicon BUNDLED_LEXICON = new TriggerLexicon(BUNDLED_FILE.rules(), CueRules.bundled());
 
   private final List<TriggerRules.Rule> rules;
   private final List<Trigger> triggers;
@@ -46,10 +46,12 @@ public final class TriggerLexicon {
   private final List<String> anchorWords = new ArrayList<>();
   private final List<int[]> anchored = new ArrayList<>();
   private final int[] unanchored;
+  /** The cue phrases by kind (rules/cues.yaml with an operator's changes). */
+  private final CueRules cueRules;
   /** The cue words of the sentence scan, with this lexicon's anchor words. */
   private final Cues.Table cues;
 
-  private TriggerLexicon(List<TriggerRules.Rule> rules) {
+  private TriggerLexicon(List<TriggerRules.Rule> rules, CueRules cueRules) {
     List<Trigger> all = new ArrayList<>(rules.size());
     for (TriggerRules.Rule r : rules) {
       all.add(Trigger.of(r));
@@ -83,7 +85,8 @@ public final class TriggerLexicon {
       anchored.add(ts.stream().mapToInt(Integer::intValue).toArray());
     });
     this.unanchored = unanchoredList.stream().mapToInt(Integer::intValue).toArray();
-    this.cues = new Cues.Table(anchorWords);
+    this.cueRules = cueRules;
+    this.cues = new Cues.Table(cueRules, anchorWords);
     this.matchers = ThreadLocal.withInitial(() -> {
       Matcher[] out = new Matcher[triggers.size()];
       for (int i = 0; i < out.length; i++) {
@@ -103,7 +106,8 @@ public final class TriggerLexicon {
 
   /**
    * The bundled rules changed by an operator file: its {@code disable} ids are left out, its rules
-   * added at the end or before the rule their {@code before} names.
+   * added at the end or before the rule their {@code before} names; its {@code cues} section removes
+   * and adds cue phrases of the bundled {@code rules/cues.yaml}.
    *
    * @throws TriggerRuleException naming the file, the rule id and the problem
    */
@@ -117,9 +121,9 @@ public final class TriggerLexicon {
     return merged(BUNDLED_FILE, TriggerRules.read(bytes, operatorFile.toString(), BUNDLED_FILE.macros(), true));
   }
 
-  /** A lexicon of one file's rules alone (tests). */
+  /** A lexicon of one file's rules alone, with the bundled cue phrases (tests). */
   static TriggerLexicon of(byte[] yaml, String source) {
-    return new TriggerLexicon(TriggerRules.read(yaml, source, Map.of(), false).rules());
+    return new TriggerLexicon(TriggerRules.read(yaml, source, Map.of(), false).rules(), CueRules.bundled());
   }
 
   /** The bundled rules changed by an operator file's contents (tests). */
@@ -158,7 +162,7 @@ public final class TriggerLexicon {
       }
       out.add(at, r);
     }
-    return new TriggerLexicon(out);
+    return new TriggerLexicon(out, CueRules.bundled().with(operator.cues()));
   }
 
   private static TriggerRules.RuleFile readBundled() {
@@ -276,6 +280,11 @@ public final class TriggerLexicon {
 
   Cues.Table cues() {
     return cues;
+  }
+
+  /** The cue phrases by kind that the scan of {@link #cues()} looks for. */
+  CueRules cueRules() {
+    return cueRules;
   }
 
   /**

@@ -70,8 +70,11 @@ final class TriggerRules {
   record Rule(String id, EventKind kind, double confidence, Pattern pattern, Set<Flag> flags,
       List<String> positive, List<String> negative, String before, String source) {}
 
-  /** A file read: its rules in order, the ids it disables, and the macros it defines. */
-  record RuleFile(String source, List<Rule> rules, List<String> disable, Map<String, String> macros) {}
+  /**
+   * A file read: its rules in order, the ids it disables, the macros it defines, and (an operator
+   * file's) changes to the cue phrases.
+   */
+  record RuleFile(String source, List<Rule> rules, List<String> disable, Map<String, String> macros, CueRules.Changes cues) {}
 
   private TriggerRules() {}
 
@@ -80,7 +83,7 @@ final class TriggerRules {
    *
    * @param source how messages name the file
    * @param known macros defined before (the bundled file's, for an operator file); the file may not redefine them
-   * @param operator whether {@code disable} and {@code before} are allowed
+   * @param operator whether {@code disable}, {@code before} and {@code cues} are allowed
    */
   static RuleFile read(byte[] bytes, String source, Map<String, String> known, boolean operator) {
     JsonNode root;
@@ -95,7 +98,7 @@ final class TriggerRules {
     if (root == null || !root.isObject()) {
       throw new TriggerRuleException(source + ": expected a mapping with version and rules at the top level");
     }
-    Set<String> topKeys = operator ? Set.of("version", "macros", "rules", "disable") : Set.of("version", "macros", "rules");
+    Set<String> topKeys = operator ? Set.of("version", "macros", "rules", "disable", "cues") : Set.of("version", "macros", "rules");
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!topKeys.contains(key)) {
@@ -163,7 +166,8 @@ final class TriggerRules {
     } else if (!operator) {
       throw new TriggerRuleException(source + ": no rules");
     }
-    return new RuleFile(source, List.copyOf(rules), List.copyOf(disable), own);
+    CueRules.Changes cues = operator ? CueRules.changes(root.get("cues"), source) : CueRules.Changes.NONE;
+    return new RuleFile(source, List.copyOf(rules), List.copyOf(disable), own, cues);
   }
 
   private static Rule rule(JsonNode r, String source, int index, Map<String, String> macros, boolean operator) {

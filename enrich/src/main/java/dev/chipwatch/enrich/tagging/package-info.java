@@ -13,8 +13,9 @@
  * <ol>
  *   <li>{@code SentenceSplitter}, then {@code TextScanner}: one Aho-Corasick scan per part of the
  *       article (anchored at word starts) for all taxonomy names and all {@code Cues} words — the
- *       hedge, negation, recap, news-time and value words plus the words that can start a trigger
- *       phrase — the cue words assigned to their sentences as they are found.
+ *       hedge, negation, recap, news-time and value words of {@code rules/cues.yaml} ({@code
+ *       CueRules}) plus the words that can start a trigger phrase — the cue words assigned to their
+ *       sentences as they are found.
  *   <li>{@code MentionFinder}: of the names found, whole words only, per-alias case rules, longest
  *       match wins, look-alike phrases hide the names inside them; then context rules for people's
  *       names and capitals used as places. {@code NameMatcher} runs this step alone.
