@@ -27,6 +27,9 @@ final class EventExtractor {
           + "amounts? to an? (?:de facto |outright |effective )?ban|effectively (?:an? )?ban|"
           + "effectively (?:prohibit\\w*|bar|bars|barred|barring|block\\w*|halt\\w*|cut\\w* off|shut\\w* out|stop\\w*)|"
           + "no licen[cs]es (?:are|will be) (?:expected|granted|issued)|(?:will|would) generally deny");
+  /** "Prior to the new rule, applications were reviewed under a presumption of denial": a regime that was. */
+  private static final Pattern PAST_REGIME = Pattern.compile(
+      "\\b(?:prior to|before|previously|previous|until|formerly|used to|had been|instead of|replac\\w+|rather than)\\b");
   private static final Pattern LIST_ELABORATION = Pattern.compile(
       "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)|(?:the|these|those) (?:entities|companies|firms|parties)|they)"
           + " (?:are|were|is|was) (?:(?:primarily|mainly|mostly|largely|all) )?(?:based |located |headquartered )?in\\b"
@@ -114,7 +117,9 @@ final class EventExtractor {
   List<PolicyAction> extract(List<Sentence> sentences, Instant published, Explanation explain) {
     boolean denialByDefault = false;
     for (Sentence s : sentences) {
-      if (s.cues().any(Cue.DENIAL_HINT, 0, s.lower().length()) && DENIAL_BY_DEFAULT.matcher(s.lower()).find()) {
+      Matcher denial = DENIAL_BY_DEFAULT.matcher(s.lower());
+      if (s.cues().any(Cue.DENIAL_HINT, 0, s.lower().length()) && denial.find()
+          && !PAST_REGIME.matcher(s.lower()).region(0, denial.start()).find()) {
         denialByDefault = true;
         break;
       }
@@ -402,7 +407,7 @@ final class EventExtractor {
       case TARIFF -> chips.isEmpty() && next != null && s.lower().stripTrailing().endsWith(":") ? items.chips(next) : chips;
       default -> {
         Set<String> out = new LinkedHashSet<>(items.vendorWide(s));
-        out.addAll(chips);
+        out.addAll(inClauseOf(s, m, chips));
         if (out.isEmpty() && PRODUCT_ANAPHOR.matcher(s.lower()).find()) {
           out.addAll(!ctx.lastChips.isEmpty() ? ctx.lastChips : ctx.titleChips); // "these chips": the ones just named
         } else if (out.isEmpty() && s.cues().any(Cue.ITEM_ANAPHOR, 0, s.lower().length())) {
@@ -423,6 +428,22 @@ final class EventExtractor {
         yield List.copyOf(out);
       }
     };
+  }
+
+  /**
+   * "Trump will allow H200 sales; the H200 remains behind Blackwell chips, which stay restricted": in a
+   * sentence of independent clauses, the chips of the action's own clause.
+   */
+  private static List<String> inClauseOf(Sentence s, TriggerLexicon.Match m, List<String> chips) {
+    String lower = s.lower();
+    if (lower.indexOf(';') < 0) {
+      return chips;
+    }
+    int from = lower.lastIndexOf(';', m.start()) + 1;
+    int to = lower.indexOf(';', m.end());
+    int end = to < 0 ? lower.length() : to;
+    return chips.stream().filter(c -> s.mentions().stream()
+        .anyMatch(x -> x.target().equals(c) && x.start() >= from && x.start() < end)).toList();
   }
 
   /**

@@ -43,6 +43,19 @@ final class MaterialsCurb {
     return c == '_' || Chars.isWordChar(c);
   }
 
+  /** "the suspension of other controls imposed on Oct 9, including expanded curbs on rare earths": the list's head is undone. */
+  private static boolean undoneListHead(String lower, int at, Matcher undo) {
+    int from = Modality.clauseStart(lower, at);
+    if (from == 0 || !LIST_CONTINUES.matcher(lower).region(from, at).lookingAt()) {
+      return false;
+    }
+    int head = Modality.clauseStart(lower, from - 1);
+    return Pattern.compile("\\b(?:suspen\\w*|paus\\w*|lift\\w*|scrap\\w*|eas(?:e|ed|es|ing)|remov\\w*|rescind\\w*|revok\\w*)\\b")
+        .matcher(lower).region(head, from).find();
+  }
+
+  private static final Pattern LIST_CONTINUES = Pattern.compile("\\s*(?:including|such as|as well as|among them)\\b");
+
   private static boolean inRelativeClause(String lower, int at) {
     int from = Modality.clauseStart(lower, at);
     return from > 0 && (lower.startsWith(" which ", from) || lower.startsWith(" that ", from));
@@ -59,7 +72,8 @@ final class MaterialsCurb {
     int bestDistance = Integer.MAX_VALUE;
     Matcher undo = UNDO_BEFORE.matcher(lower).useTransparentBounds(true);
     for (int from = 0; findAtWordStart(m, lower, from, CURB_FIRST_LETTERS); from = m.end()) {
-      if (undo.region(undoRegionStart(lower, m.start()), m.start()).find() || inRelativeClause(lower, m.start())) {
+      if (undo.region(undoRegionStart(lower, m.start()), m.start()).find() || inRelativeClause(lower, m.start())
+          || undoneListHead(lower, m.start(), undo)) {
         continue; // undone, or recalled in a relative clause: ", which were announced alongside the ban"
       }
       int distance = distanceToMaterial(s, m.start(), m.end());

@@ -50,6 +50,7 @@ final class Modality {
   private static final Pattern CONTINUING = Pattern.compile("\\s*(?:including|such as|as well as|among them|notably)\\b");
   private static final Pattern LEADING_PAST = Pattern.compile(
       "^\\s*(?:earlier|previously|before that|back then|in the past|at the time|last year|in response|in retaliation"
+          + "|prior to [^,;]{1,50}|before (?:the|that|this) [^,;]{1,50}"
           + "|(?:a|one|two|three|several|\\w+) (?:years?|months?|weeks?) ago)\\s*,$");
   /** Where a reversal's object gets its own date: "the halt imposed in April", "the curbs that took effect". */
   private static final Pattern OBJECT_CLAUSE = Pattern.compile(

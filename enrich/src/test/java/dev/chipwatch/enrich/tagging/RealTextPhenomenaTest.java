@@ -139,6 +139,43 @@ class RealTextPhenomenaTest {
   }
 
   @Test
+  void anIndependentClauseKeepsItsOwnChips() {
+    assertEquals(Set.of("EXPORT_ALLOWED nvidia-h200 CN"), events("", "Trump will allow Nvidia to sell H200 chips to China; the "
+        + "H200 remains a generation behind Blackwell chips, which stay restricted."));
+  }
+
+  @Test
+  void aRegimeThatWasIsNoDenialByDefault() {
+    assertEquals(Set.of("EXPORT_LICENSE_REQUIRED nvidia-h200 CN"), events("", "Before the new rule, applications to ship the H200 "
+        + "to China were reviewed under a presumption of denial. The H200 will continue to require a licence for export to China."));
+  }
+
+  @Test
+  void theSameApproachExtendsTheAllowanceToOtherVendors() {
+    assertEquals(Set.of("EXPORT_ALLOWED amd CN", "EXPORT_ALLOWED intel CN", "EXPORT_ALLOWED nvidia-h200 CN"), events("",
+        "Trump said he will allow Nvidia to sell the H200 to China, and that the same approach will apply to AMD and Intel."));
+  }
+
+  @Test
+  void aPurposeIsNoAllowance() {
+    assertEquals(Set.of(), events("", "The amendment is designed to allow more exports of the H200 to China."));
+  }
+
+  @Test
+  void goodsNotPermittedToEnterAreAnImportRestriction() {
+    assertEquals(Set.of("IMPORT_RESTRICTION nvidia-h200 CN"), events("",
+        "Chinese customs officers have told firms that Nvidia's H200 chips are not permitted to enter the country."));
+  }
+
+  @Test
+  void concessionsAndKnownBansAreBackground() {
+    assertEquals(Set.of(), events("", "While Washington only recently approved exports of the H200 to China, Beijing is "
+        + "discouraging purchases."));
+    assertEquals(Set.of(), events("", "\"The H20 export ban ended our data-centre business in China,\" the chief executive said."));
+    assertEquals(Set.of(), events("", "China suspended the controls announced in October, including expanded curbs on rare earth exports."));
+  }
+
+  @Test
   void beingOpenToSomethingIsNoDecision() {
     assertEquals(Set.of(), events("", "The President said he would be open to allowing Nvidia to sell a scaled-down Blackwell chip to China."));
     assertEquals(Set.of(), events("", "Officials raised the possibility of blacklisting more Chinese chipmakers."));
