@@ -90,8 +90,26 @@ public final class EffectiveTime {
   public static Reading in(String lower, int from, int to, int anchor, Instant published) {
     Reading before = null;
     Reading after = null;
-    Matcher d = DATE.matcher(lower).region(from, to);
-    while (d.find()) {
+    Matcher d = null;
+    int tried = -1;
+    // a date starts with a lead word ("in", "since", "on") just before a month, a day or a year: the
+    // pattern is tried only there, not at every character of the clause
+    for (int i = from; i < to; i++) {
+      if ((i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1))) || !isDateWord(lower, i)) {
+        continue;
+      }
+      int start = leadBefore(lower, i, from);
+      if (start < 0 || start <= tried) {
+        continue;
+      }
+      if (d == null) {
+        d = DATE.matcher(lower);
+      }
+      d.region(start, to);
+      if (!d.lookingAt()) {
+        continue;
+      }
+      tried = start;
       Reading r = reading(lower, d, published);
       if (r == null) {
         continue;
@@ -101,6 +119,9 @@ public final class EffectiveTime {
       } else if (r.start() < anchor) {
         before = r;
       }
+    }
+    if (!mayBeRelative(lower, from, to)) {
+      return after != null ? after : before;
     }
     Matcher rel = RELATIVE.matcher(lower).region(from, to);
     while (rel.find()) {
@@ -115,6 +136,69 @@ public final class EffectiveTime {
       }
     }
     return after != null ? after : before;
+  }
+
+  private static final String[] MONTH_STARTS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  private static final java.util.Set<String> LEAD_WORDS = java.util.Set.of("on", "in", "since", "from", "until", "till",
+      "through", "effective", "starting", "beginning", "of", "by", "before", "after", "during");
+  private static final java.util.Set<String> PART_WORDS = java.util.Set.of("early", "late", "mid");
+
+  /** A digit or a month's first letters at a word start. */
+  private static boolean isDateWord(String lower, int i) {
+    char c = lower.charAt(i);
+    if (c >= '0' && c <= '9') {
+      return true;
+    }
+    for (String m : MONTH_STARTS) {
+      if (lower.startsWith(m, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where the lead word before the date word at i starts ("in", "in early", "as of"), or -1. */
+  private static int leadBefore(String lower, int i, int from) {
+    int start = wordBefore(lower, i, from);
+    if (start < 0) {
+      return -1;
+    }
+    String word = lower.substring(start, wordEnd(lower, start));
+    if (PART_WORDS.contains(word)) {
+      start = wordBefore(lower, start, from);
+      if (start < 0) {
+        return -1;
+      }
+      word = lower.substring(start, wordEnd(lower, start));
+    }
+    if (word.equals("of") && start >= from + 3 && lower.startsWith("as ", start - 3)) {
+      return start - 3; // "as of"
+    }
+    return LEAD_WORDS.contains(word) ? start : -1;
+  }
+
+  private static int wordBefore(String lower, int i, int from) {
+    int j = i;
+    while (j > from && !Character.isLetter(lower.charAt(j - 1))) j--;
+    if (j == from || i - j > 2) {
+      return -1; // nothing, or more than a space and a hyphen between
+    }
+    while (j > from && Character.isLetter(lower.charAt(j - 1))) j--;
+    return j;
+  }
+
+  private static int wordEnd(String lower, int start) {
+    int j = start;
+    while (j < lower.length() && Character.isLetter(lower.charAt(j))) j++;
+    return j;
+  }
+
+  /** Relative dates need "last", "ago" or a day's name ("today", "on Tuesday"). */
+  private static boolean mayBeRelative(String lower, int from, int to) {
+    int day = lower.indexOf("day", from);
+    int last = lower.indexOf("last ", from);
+    int ago = lower.indexOf(" ago", from);
+    return (day >= 0 && day < to) || (last >= 0 && last < to) || (ago >= 0 && ago < to);
   }
 
   private static Reading reading(String lower, Matcher d, Instant published) {

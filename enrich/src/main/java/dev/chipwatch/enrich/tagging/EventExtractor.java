@@ -100,6 +100,22 @@ final class EventExtractor {
     List<String> lastPlaces = List.of();
     List<Sentence> sentences = List.of();
 
+    private List<TriggerLexicon.Match>[] found;
+
+    /** The triggers of a sentence, found once however often they are asked for. */
+    @SuppressWarnings("unchecked")
+    List<TriggerLexicon.Match> triggers(TriggerLexicon lexicon, Sentence s) {
+      if (found == null) {
+        found = new List[sentences.size()];
+      }
+      List<TriggerLexicon.Match> f = found[s.index()];
+      if (f == null) {
+        f = lexicon.find(s);
+        found[s.index()] = f;
+      }
+      return f;
+    }
+
     /** The sentence after {@code s}, or null. */
     Sentence after(Sentence s) {
       int i = s.index() + 1;
@@ -137,7 +153,8 @@ final class EventExtractor {
       int before = candidates.size();
       sentenceEvents(s, next, chips, published, ctx, candidates, explain);
       dropExportReadingsOfPurchaseCurbs(candidates, before, s, explain);
-      if (candidates.size() == before && !chips.isEmpty() && !candidates.isEmpty() && SAME_TERMS.matcher(s.lower()).find()) {
+      if (candidates.size() == before && !chips.isEmpty() && !candidates.isEmpty() && s.lower().contains("same")
+          && SAME_TERMS.matcher(s.lower()).find()) {
         // "Under the same deal, AMD will also pay 15% of its MI308 sales": the last action extends to these chips
         Candidate last = candidates.get(candidates.size() - 1);
         if (EXPORT_KINDS.contains(last.kind()) && !last.fromTitle()) {
@@ -210,7 +227,7 @@ final class EventExtractor {
     if (aboutMaterials) {
       materialsEvent(s, materials, published, ctx, out, explain);
     }
-    List<TriggerLexicon.Match> matches = new ArrayList<>(lexicon.find(s));
+    List<TriggerLexicon.Match> matches = new ArrayList<>(ctx.triggers(lexicon, s));
     if (aboutMaterials) {
       matches.removeIf(m -> EXPORT_KINDS.contains(m.kind()));
     }
@@ -226,7 +243,7 @@ final class EventExtractor {
     // "placement on the Entity List restricts companies from receiving US goods without a licence": the
     // duties a listing brings, described anywhere in its sentence, are not export actions of their own
     Matcher listingWords = LISTING_WORDS.matcher(s.lower());
-    int listingWordsAt = listingWords.find() ? listingWords.start() : Integer.MAX_VALUE;
+    int listingWordsAt = s.lower().contains("list") && listingWords.find() ? listingWords.start() : Integer.MAX_VALUE;
     Set<EventKind> done = EnumSet.noneOf(EventKind.class);
     for (TriggerLexicon.Match m : matches) {
       Trigger t = m.trigger();
@@ -251,7 +268,7 @@ final class EventExtractor {
       double confidence = confidence(s, m, published);
       if (confidence < THRESHOLD) {
         if (!s.inTitle()) ctx.bodyRejected.add(m.kind());
-        explain.reject(s, t.id(), m.kind(), whyNot(s, m, published));
+        if (explain.recording()) explain.reject(s, t.id(), m.kind(), whyNot(s, m, published));
         continue;
       }
       if (done.contains(m.kind())) {
@@ -295,7 +312,7 @@ final class EventExtractor {
         }
       }
       Matcher same = SAME_TERMS.matcher(s.lower()).region(m.end(), s.lower().length());
-      if (EXPORT_KINDS.contains(m.kind()) && same.find()) {
+      if (EXPORT_KINDS.contains(m.kind()) && s.lower().indexOf("same", m.end()) >= 0 && same.find()) {
         // "... will allow Nvidia to sell the H200, and the same approach will apply to AMD and Intel"
         Set<String> extended = new LinkedHashSet<>(its);
         for (Mention v : s.mentions()) {
@@ -359,6 +376,9 @@ final class EventExtractor {
   /** When the clause dates the action ("on July 14", "takes effect on 15 May"); null: the article's time. */
   private static Instant effective(Sentence s, TriggerLexicon.Match m, Instant published) {
     int[] clause = Modality.actionClause(s.lower(), m);
+    if (!Modality.mayHoldDate(s, clause[0], clause[1])) {
+      return null;
+    }
     EffectiveTime.Reading when = EffectiveTime.in(s.lower(), clause[0], clause[1], m.start(), published);
     if (when == null || when.relation() == EffectiveTime.Relation.UNTIL) {
       return null;
@@ -384,7 +404,7 @@ final class EventExtractor {
     double confidence = confidence(s, m, published);
     if (confidence < THRESHOLD) {
       if (!s.inTitle()) ctx.bodyRejected.add(EventKind.MATERIALS_EXPORT_BAN);
-      explain.reject(s, m.trigger().id(), EventKind.MATERIALS_EXPORT_BAN, whyNot(s, m, published));
+      if (explain.recording()) explain.reject(s, m.trigger().id(), EventKind.MATERIALS_EXPORT_BAN, whyNot(s, m, published));
       return;
     }
     String exporter = places.actor(s, m.start());
@@ -415,8 +435,9 @@ final class EventExtractor {
         }
         // "told it to stop exporting two top computing chips ... The chips, the A100 and H100, ...": chips
         // unnamed in the action's clause, named by the next sentence
-        List<String> named = next == null ? List.of() : chipsReferredBack(next, ctx.after(next));
-        if (!named.isEmpty() && EXPORT_KINDS.contains(m.kind()) && chips.isEmpty()) {
+        List<String> named = next == null || !EXPORT_KINDS.contains(m.kind()) || !chips.isEmpty() ? List.of()
+            : chipsReferredBack(next, ctx.after(next), ctx);
+        if (!named.isEmpty()) {
           int clauseEnd = Modality.clauseEnd(s.lower(), m.end());
           if (!named.isEmpty() && COUNTED_CHIPS.matcher(s.lower()).region(m.start(), clauseEnd).find()) {
             out.clear(); // "two of its top chips": not the vendor's products in general, but the two named next
@@ -451,10 +472,10 @@ final class EventExtractor {
    * chips and reports no action of its own, or the one after when it refers back to the action ("the
    * ban, which affects its A100 and H100").
    */
-  private List<String> chipsReferredBack(Sentence next, Sentence afterNext) {
+  private List<String> chipsReferredBack(Sentence next, Sentence afterNext, Context ctx) {
     List<String> named = items.chips(next);
     if (!named.isEmpty()) {
-      return lexicon.find(next).isEmpty() || REFERS_BACK.matcher(next.lower()).find() ? named : List.of();
+      return ctx.triggers(lexicon, next).isEmpty() || REFERS_BACK.matcher(next.lower()).find() ? named : List.of();
     }
     if (afterNext != null && REFERS_BACK.matcher(afterNext.lower()).find()) {
       return items.chips(afterNext);

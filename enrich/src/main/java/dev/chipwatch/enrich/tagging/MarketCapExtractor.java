@@ -106,9 +106,12 @@ final class MarketCapExtractor {
     int from = Math.max(Math.max(lower.lastIndexOf(';', anchor - 1) + 1, 0), anchor - 120);
     String after = lower.substring(amount.end(), Math.min(lower.length(), amount.end() + 40));
     String next = firstWord(after);
-    if (ASPIRATION.matcher(lower).region(Math.max(from, anchor - 60), anchor).find()) {
-      return false;
-    }
+    return stated(s, amount, lower, anchor, from, after, next)
+        && !ASPIRATION.matcher(lower).region(Math.max(from, anchor - 60), anchor).find();
+  }
+
+  /** Whether the sentence states the sum as a value, aims and bets aside. */
+  private static boolean stated(Sentence s, MoneyAmount amount, String lower, int anchor, int from, String after, String next) {
     boolean reached = cueWithin(s, Cue.MILESTONE, from, anchor, 4) != null;
     if (reached && IN_VALUE_AFTER.matcher(after).lookingAt() && !s.cues().any(Cue.NOT_VALUE, Math.max(from, anchor - 30), anchor)) {
       return true;
@@ -262,8 +265,10 @@ final class MarketCapExtractor {
       }
     }
     Cues.Hit cue = s.cues().last(Cue.VALUE, Math.max(0, offset - 60), offset);
-    if (cue != null && mainVendor != null && !UNKNOWN_COMPANY.matcher(s.text()).region(0, offset).find() && POSSESSIVE_ANAPHOR.matcher(s.lower()).region(Math.max(0, cue.start() - 40), cue.start()).find()
-        && s.mentions().stream().noneMatch(m -> m.start() < offset && (m.kind() == AliasKind.VENDOR || m.kind() == AliasKind.OTHER_COMPANY))) {
+    if (cue != null && mainVendor != null
+        && s.mentions().stream().noneMatch(m -> m.start() < offset && (m.kind() == AliasKind.VENDOR || m.kind() == AliasKind.OTHER_COMPANY))
+        && POSSESSIVE_ANAPHOR.matcher(s.lower()).region(Math.max(0, cue.start() - 40), cue.start()).find()
+        && !UNKNOWN_COMPANY.matcher(s.text()).region(0, offset).find()) {
       return mainVendor; // "the company's market value stood at ...": the company the article is about
     }
     return subjectNamed(s, offset, lastVendor);

@@ -50,9 +50,11 @@ final class MaterialsCurb {
       return false;
     }
     int head = Modality.clauseStart(lower, from - 1);
-    return Pattern.compile("\\b(?:suspen\\w*|paus\\w*|lift\\w*|scrap\\w*|eas(?:e|ed|es|ing)|remov\\w*|rescind\\w*|revok\\w*)\\b")
-        .matcher(lower).region(head, from).find();
+    return UNDO_WORD.matcher(lower).region(head, from).find();
   }
+
+  private static final Pattern UNDO_WORD = Pattern.compile(
+      "\\b(?:suspen\\w*|paus\\w*|lift\\w*|scrap\\w*|eas(?:e|ed|es|ing)|remov\\w*|rescind\\w*|revok\\w*)\\b");
 
   private static final Pattern LIST_CONTINUES = Pattern.compile("\\s*(?:including|such as|as well as|among them)\\b");
 

@@ -47,6 +47,8 @@ final class Modality {
   private static final int RECENT_DAYS = 7;
   private static final Pattern STARTS_BEFORE = Pattern.compile(
       "\\b(?:starting|beginning|effective|as of|take effect|takes effect|taking effect|come into force|comes into force|will)\\b[^,;]*$");
+  /** Leading clauses that only date or set the scene are short; longer ones are not tried. */
+  private static final int SHORT_CLAUSE = 80;
   private static final Pattern CONTINUING = Pattern.compile("\\s*(?:including|such as|as well as|among them|notably)\\b");
   private static final Pattern LEADING_PAST = Pattern.compile(
       "^\\s*(?:earlier|previously|before that|back then|in the past|at the time|last year|in response|in retaliation"
@@ -172,10 +174,11 @@ final class Modality {
     int from = clause[0];
     int to = clause[1];
     int own = clauseStart(lower, m.start());
-    if (own > 0 && LEADING_PAST.matcher(lower).region(clauseStart(lower, own - 1), own).find()) {
+    if (own > 0 && own - clauseStart(lower, own - 1) <= SHORT_CLAUSE
+        && LEADING_PAST.matcher(lower).region(clauseStart(lower, own - 1), own).find()) {
       return "set in the past";
     }
-    EffectiveTime.Reading when = EffectiveTime.in(lower, from, to, m.start(), published);
+    EffectiveTime.Reading when = mayHoldDate(s, from, to) ? EffectiveTime.in(lower, from, to, m.start(), published) : null;
     if (when != null && when.isOver(published)) {
       return "a state that ended " + when.date(); // "until July even the H20 was banned": not in force
     }
@@ -243,7 +246,8 @@ final class Modality {
     for (int k = 0; k < 2 && from > 0 && CONTINUING.matcher(lower).region(from, lower.length()).lookingAt(); k++) {
       from = clauseStart(lower, from - 1); // "..., including measures to curb ...": still the clause before
     }
-    if (from > 0 && LEADING_DATE.matcher(lower).region(clauseStart(lower, from - 1), from).find()) {
+    if (from > 0 && from - clauseStart(lower, from - 1) <= SHORT_CLAUSE
+        && LEADING_DATE.matcher(lower).region(clauseStart(lower, from - 1), from).find()) {
       from = clauseStart(lower, from - 1);
     }
     if (m.trigger().reversal()) {
@@ -257,6 +261,26 @@ final class Modality {
       to = clauseEnd(lower, to + 1); // "China's new restrictions, announced a day earlier": the date belongs to them
     }
     return new int[] {from, to};
+  }
+
+  /**
+   * Whether [from, to) can hold a date EffectiveTime reads: a digit, a month, a news-time word or a
+   * relative one. Most clauses hold none, and the date patterns are not cheap.
+   */
+  static boolean mayHoldDate(Sentence s, int from, int to) {
+    if (s.cues().any(Cue.MONTH, from, to) || s.cues().any(Cue.NEWS_TIME, from, to)) {
+      return true;
+    }
+    String lower = s.lower();
+    for (int i = from; i < to; i++) {
+      char c = lower.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    int last = lower.indexOf("last ", from);
+    int ago = lower.indexOf(" ago", from);
+    return (last >= 0 && last < to) || (ago >= 0 && ago < to);
   }
 
   /** "Blackwell chips remain banned", "the curbs are still in place": a standing state, not an action. */

@@ -22,39 +22,43 @@ final class SentenceSplitter {
     List<int[]> out = new ArrayList<>();
     int from = 0;
     for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-      splitParagraph(text.substring(0, nl), from, out);
+      splitParagraph(text, from, nl, out);
       from = nl + 1;
     }
-    splitParagraph(text, from, out);
+    splitParagraph(text, from, text.length(), out);
     return out;
   }
 
-  /** The sentences of text[from, text.length()). */
-  private static void splitParagraph(String text, int from, List<int[]> out) {
-    int start = skipSpaces(text, from);
-    int n = text.length();
+  /** The sentences of text[from, n): one paragraph, read without copying it. */
+  private static void splitParagraph(String text, int from, int n, List<int[]> out) {
+    int start = skipSpaces(text, from, n);
     // the next '.', '!' and '?' at or after the cursor, found with indexOf (vectorised) rather than char by char
-    int dot = text.indexOf('.', start);
-    int bang = text.indexOf('!', start);
-    int question = text.indexOf('?', start);
+    int dot = within(text.indexOf('.', start), n);
+    int bang = within(text.indexOf('!', start), n);
+    int question = within(text.indexOf('?', start), n);
     while (true) {
       int i = nearest(dot, bang, question);
       if (i < 0) {
         break;
       }
       int next = i + 1;
-      if (endsSentence(text, i)) {
+      if (endsSentence(text, i, n)) {
         int end = i + 1;
         while (end < n && (text.charAt(end) == '"' || text.charAt(end) == '\'' || text.charAt(end) == ')')) end++;
         add(out, text, start, end);
-        start = skipSpaces(text, end);
+        start = skipSpaces(text, end, n);
         next = start;
       }
-      if (dot >= 0 && dot < next) dot = text.indexOf('.', next);
-      if (bang >= 0 && bang < next) bang = text.indexOf('!', next);
-      if (question >= 0 && question < next) question = text.indexOf('?', next);
+      if (dot >= 0 && dot < next) dot = within(text.indexOf('.', next), n);
+      if (bang >= 0 && bang < next) bang = within(text.indexOf('!', next), n);
+      if (question >= 0 && question < next) question = within(text.indexOf('?', next), n);
     }
     add(out, text, start, n);
+  }
+
+  /** An offset found by indexOf, or -1 when it lies past the paragraph's end. */
+  private static int within(int at, int n) {
+    return at >= n ? -1 : at;
   }
 
   /** The smallest of the offsets that are not -1, or -1. */
@@ -65,17 +69,17 @@ final class SentenceSplitter {
     return m;
   }
 
-  private static boolean endsSentence(String text, int i) {
+  private static boolean endsSentence(String text, int i, int n) {
     int j = i + 1;
-    while (j < text.length() && (text.charAt(j) == '"' || text.charAt(j) == '\'' || text.charAt(j) == ')')) j++;
-    if (j >= text.length()) {
+    while (j < n && (text.charAt(j) == '"' || text.charAt(j) == '\'' || text.charAt(j) == ')')) j++;
+    if (j >= n) {
       return true;
     }
     if (text.charAt(j) != ' ') {
       return false;
     }
-    j = skipSpaces(text, j);
-    if (j >= text.length()) {
+    j = skipSpaces(text, j, n);
+    if (j >= n) {
       return true;
     }
     char next = text.charAt(j);
@@ -116,8 +120,8 @@ final class SentenceSplitter {
     }
   }
 
-  private static int skipSpaces(String text, int i) {
-    while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+  private static int skipSpaces(String text, int i, int n) {
+    while (i < n && Character.isWhitespace(text.charAt(i))) i++;
     return i;
   }
 }
