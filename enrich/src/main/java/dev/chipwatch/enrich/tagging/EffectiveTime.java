@@ -76,9 +76,10 @@ public final class EffectiveTime {
       "\\b(?:(?<lead>since|until|till|from|as of) )?(?<what>yesterday|today|last (?:week|month|year)|a (?:week|month|year) ago|"
           + "(?:on |last |this |from )(?<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b");
   /** Words that make a following date the start of the action rather than its report. */
-  private static final Pattern STARTING = Pattern.compile(
-      "\\b(?:take|takes|taking|took|come|comes|came|go|goes|went|enter|enters|entered) (?:into |in )?(?:force|effect)\\b"
-          + "|\\beffective\\b|\\bstarting\\b|\\bbeginning\\b|\\bas of\\b|\\bwill (?:apply|begin|start)\\b|\\bfrom\\b");
+  private static final String[] STARTING = {"take effect", "takes effect", "taking effect", "took effect", "come into force",
+      "comes into force", "came into force", "go into effect", "goes into effect", "went into effect", "enter into force",
+      "enters into force", "come into effect", "comes into effect", "effective", "starting", "beginning", "as of",
+      "will apply", "will begin", "will start", "from"};
 
   private EffectiveTime() {}
 
@@ -87,7 +88,23 @@ public final class EffectiveTime {
    * at {@code anchor} (the first after it, else the last before it); null when the clause has none
    * or it cannot be placed without the article's date.
    */
+  /** The last question asked and its answer, per thread: the tagger asks twice for each kept event. */
+  private record Asked(String lower, int from, int to, int anchor, Instant published, Reading answer) {}
+
+  private static final ThreadLocal<Asked> LAST = new ThreadLocal<>();
+
   public static Reading in(String lower, int from, int to, int anchor, Instant published) {
+    Asked last = LAST.get();
+    if (last != null && last.lower() == lower && last.from() == from && last.to() == to && last.anchor() == anchor
+        && java.util.Objects.equals(last.published(), published)) {
+      return last.answer();
+    }
+    Reading answer = read(lower, from, to, anchor, published);
+    LAST.set(new Asked(lower, from, to, anchor, published, answer));
+    return answer;
+  }
+
+  private static Reading read(String lower, int from, int to, int anchor, Instant published) {
     Reading before = null;
     Reading after = null;
     Matcher d = null;
@@ -294,13 +311,7 @@ public final class EffectiveTime {
       }
       case "on", "in" -> {
         // "takes effect on 15 May", "will apply in June": the words before say it starts then
-        int back = Math.max(0, at - 40);
-        Matcher s = STARTING.matcher(lower).region(back, at);
-        boolean starting = false;
-        while (s.find()) {
-          starting = true;
-        }
-        return starting ? Relation.STARTS : Relation.AT;
+        return Words.anyWithin(lower, at - 40, at, STARTING) ? Relation.STARTS : Relation.AT;
       }
       default -> {
         return Relation.AT;

@@ -265,13 +265,13 @@ final class EventExtractor {
         explain.reject(s, t.id(), m.kind(), "a consequence of the listing in the same sentence");
         continue;
       }
+      if (done.contains(m.kind())) {
+        continue; // the sentence already reports this kind: one event per kind and sentence
+      }
       double confidence = confidence(s, m, published);
       if (confidence < THRESHOLD) {
         if (!s.inTitle()) ctx.bodyRejected.add(m.kind());
         if (explain.recording()) explain.reject(s, t.id(), m.kind(), whyNot(s, m, published));
-        continue;
-      }
-      if (done.contains(m.kind())) {
         continue;
       }
       String actor = m.kind() == EventKind.ENTITY_LIST ? places.lister(s, m) : places.actor(s, m.start());
@@ -388,11 +388,11 @@ final class EventExtractor {
   }
 
   private static double confidence(Sentence s, TriggerLexicon.Match m, Instant published) {
-    double confidence = m.trigger().base();
-    if (Modality.hedged(s, m.start(), m.end())) confidence *= 0.25;
-    if (Modality.negated(s, m)) confidence *= 0.2;
-    if (Modality.background(s, m, published)) confidence *= 0.3;
-    return confidence;
+    // each factor alone takes any rule below the threshold: the costlier checks wait for the cheaper
+    double base = m.trigger().base();
+    if (Modality.hedged(s, m.start(), m.end())) return base * 0.25;
+    if (Modality.negated(s, m)) return base * 0.2;
+    return Modality.background(s, m, published) ? base * 0.3 : base;
   }
 
   private void materialsEvent(Sentence s, List<String> materials, Instant published, Context ctx, List<Candidate> out,

@@ -25,8 +25,8 @@ final class MarketCapExtractor {
   private static final Pattern OTHER_SUMS = Pattern.compile(
       "\\b(?:revenue|revenues|sales|income|profit|profits|earnings|forecast\\w*|guidance|bookings|orders|capex)\\b");
   /** Aims and bets: "a serious contender to join the $1 trillion club". */
-  private static final Pattern ASPIRATION = Pattern.compile(
-      "\\b(?:eyes|eyeing|contender|aims? to|aiming to|on track to|poised to|could|might|may|would|expected to|set to|race to|bid to|hopes? to)\\b");
+  private static final String[] ASPIRATION = {"eyes", "eyeing", "contender", "aim to", "aims to", "aiming to", "on track to",
+      "poised to", "could", "might", "may", "would", "expected to", "set to", "race to", "bid to", "hope to", "hopes to"};
   /** Words before "worth" that make the worth a company's: "Nvidia is worth", "the company, worth". */
   private static final java.util.Set<String> WORTH_SUBJECTS = java.util.Set.of(
       "is", "was", "are", "were", "be", "been", "being", "now", "become", "became", "becomes", "company", "firm", "group",
@@ -107,7 +107,7 @@ final class MarketCapExtractor {
     String after = lower.substring(amount.end(), Math.min(lower.length(), amount.end() + 40));
     String next = firstWord(after);
     return stated(s, amount, lower, anchor, from, after, next)
-        && !ASPIRATION.matcher(lower).region(Math.max(from, anchor - 60), anchor).find();
+        && !Words.anyWithin(lower, Math.max(from, anchor - 60), anchor, ASPIRATION);
   }
 
   /** Whether the sentence states the sum as a value, aims and bets aside. */

@@ -43,10 +43,24 @@ final class Modality {
       "(?:^|\\b(?:and|but|then|so|earlier|later|back) |^\\s*)(?:until|till|in|since|on|by|from|through|after|before|as of|starting|beginning)"
           + "(?: (?:early|late|mid|mid-|the end of|the start of))? (?:" + MONTHS + "|(?:19|20)\\d\\d)(?: \\d{1,2})?(?:,? (?:19|20)\\d\\d)?\\s*,$");
   /** "Earlier, the administration banned ...", "One year ago, Nvidia said ...": the clause is set in the past. */
+  /** A one- or two-digit number in [from, to): a day of the month ("on August 26, 2022"). */
+  private static boolean hasDayNumber(String lower, int from, int to) {
+    int run = 0;
+    for (int i = from; i < to; i++) {
+      if (Character.isDigit(lower.charAt(i))) {
+        run++;
+      } else {
+        if (run == 1 || run == 2) return true;
+        run = 0;
+      }
+    }
+    return run == 1 || run == 2;
+  }
+
   /** How many days before the article a dated action can be and still be its news. */
   private static final int RECENT_DAYS = 7;
-  private static final Pattern STARTS_BEFORE = Pattern.compile(
-      "\\b(?:starting|beginning|effective|as of|take effect|takes effect|taking effect|come into force|comes into force|will)\\b[^,;]*$");
+  private static final String[] STARTS_BEFORE = {"starting", "beginning", "effective", "as of", "take effect", "takes effect",
+      "taking effect", "come into force", "comes into force", "will"};
   /** Leading clauses that only date or set the scene are short; longer ones are not tried. */
   private static final int SHORT_CLAUSE = 80;
   private static final Pattern CONTINUING = Pattern.compile("\\s*(?:including|such as|as well as|among them|notably)\\b");
@@ -67,8 +81,7 @@ final class Modality {
   private static final Pattern SAID_BEFORE = Pattern.compile("\\b(?:said|says|announced|reported)\\b[^,;]{0,40},$");
   private static final Pattern AS_PERFECT = Pattern.compile("\\s*as [\\w .'-]{0,60}?\\b(?:has|have|had) (?:\\w+ )?$");
   /** An action's object qualified as older: "existing US bans", "earlier export controls". */
-  private static final Pattern OLDER_OBJECT = Pattern.compile(
-      "\\b(?:existing|earlier|previous|prior|ongoing|longstanding|long-standing|[a-z]+-era)\\b");
+  private static final String[] OLDER_OBJECT = {"existing", "earlier", "previous", "prior", "ongoing", "longstanding", "long-standing"};
   private static final Pattern ATTRIBUTIVE_NEED = Pattern.compile("(?:requiring|needing|subject to)\\b");
   private static final Pattern PRODUCT_BEFORE = Pattern.compile(
       "\\b(?:chips|products|items|goods|processors|gpus|semiconductors|parts|models|tools)\\s+(?:now\\s+|still\\s+|already\\s+)?$");
@@ -76,6 +89,8 @@ final class Modality {
   private static final Pattern EFFECT_VERB = Pattern.compile(
       "\\s+(?:has |have |had |also )?(?:ended|hit|hits|cost|costs|forced|wiped|hurt|hurts|affected|dented|weighed|slashed|reduced|"
           + "prompted|led|caused|shut|erased|derailed|crippled)\\b");
+  private static final String[] STANDING_WORDS = {"remain", "remains", "remained", "remaining", "still", "stay", "stays", "stayed",
+      "continue to be", "continues to be", "continued to be"};
   private static final Pattern STANDING_BEFORE = Pattern.compile(
       "\\b(?:remain|remains|remained|remaining|still|stay|stays|stayed|continue to be|continues to be|continued to be)\\s+(?:\\w+\\s+)?$");
   private static final Pattern STANDING_AFTER = Pattern.compile(
@@ -288,7 +303,9 @@ final class Modality {
     int back = Math.max(from, m.start() - 30);
     String before = lower.substring(back, m.start());
     String after = to > m.end() ? lower.substring(m.end(), Math.min(to, m.end() + 50)) : "";
-    if (OLDER_OBJECT.matcher(lower).region(Math.max(from, m.start() - 25), m.end()).find()) {
+    int near = Math.max(from, m.start() - 25);
+    int era = lower.indexOf("-era", near);
+    if (Words.anyWithin(lower, near, m.end(), OLDER_OBJECT) || (era >= 0 && era < m.end())) { // "a Biden-era rule"
       return true;
     }
     // "sales of chips now requiring export licences": a requirement that already stands
@@ -299,7 +316,8 @@ final class Modality {
     if (DEFINITE_SUBJECT.matcher(lower).region(from, m.start()).matches() && EFFECT_VERB.matcher(after).lookingAt()) {
       return true; // "the H20 export ban ended our Hopper business in China": a known ban and its effect
     }
-    return STANDING_BEFORE.matcher(before).find() || STANDING_AFTER.matcher(after).lookingAt();
+    return Words.anyWithin(lower, Math.max(from, m.start() - 22), m.start(), STANDING_WORDS) && STANDING_BEFORE.matcher(before).find()
+        || STANDING_AFTER.matcher(after).lookingAt();
   }
 
   private static boolean isNewsTime(Sentence s, int from, int to) {
@@ -326,10 +344,12 @@ final class Modality {
   private static boolean pastDate(Sentence s, int from, int to, Instant published, boolean newsTime) {
     Matcher d = DATE.matcher(s.lower()).region(from, to);
     while (d.find()) {
-      if (STARTS_BEFORE.matcher(s.lower()).region(Math.max(from, d.start() - 30), d.start()).find()) {
+      int clause = Math.max(Math.max(from, d.start() - 30), Math.max(s.lower().lastIndexOf(',', d.start()), s.lower().lastIndexOf(';', d.start())));
+      if (Words.anyWithin(s.lower(), clause, d.start(), STARTS_BEFORE)) {
         continue; // "starting in September", "takes effect in May": a start ahead, not a date past
       }
-      EffectiveTime.Reading day = EffectiveTime.in(s.lower(), d.start(), Math.min(to, d.end() + 12), d.start(), published);
+      EffectiveTime.Reading day = hasDayNumber(s.lower(), d.start(), d.end())
+          ? EffectiveTime.in(s.lower(), d.start(), Math.min(to, d.end() + 12), d.start(), published) : null;
       if (day != null && day.precision() == EffectiveTime.Precision.DAY && published != null
           && !day.date().isBefore(published.atZone(ZoneOffset.UTC).toLocalDate().minusDays(RECENT_DAYS))) {
         continue; // "on August 26" in a September 1 article: days old, disclosed now, still the news
