@@ -435,14 +435,15 @@ final class EventExtractor {
         }
         // "told it to stop exporting two top computing chips ... The chips, the A100 and H100, ...": chips
         // unnamed in the action's clause, named by the next sentence
-        List<String> named = next == null || !EXPORT_KINDS.contains(m.kind()) || !chips.isEmpty() ? List.of()
-            : chipsReferredBack(next, ctx.after(next), ctx);
+        int clauseEnd = Modality.clauseEnd(s.lower(), m.end());
+        boolean unnamed = next != null && EXPORT_KINDS.contains(m.kind()) && chips.isEmpty()
+            && UNNAMED_CHIPS.matcher(s.lower()).region(m.start(), clauseEnd).find();
+        List<String> named = unnamed ? chipsReferredBack(next, ctx.after(next), ctx) : List.of();
         if (!named.isEmpty()) {
-          int clauseEnd = Modality.clauseEnd(s.lower(), m.end());
-          if (!named.isEmpty() && COUNTED_CHIPS.matcher(s.lower()).region(m.start(), clauseEnd).find()) {
+          if (COUNTED_CHIPS.matcher(s.lower()).region(m.start(), clauseEnd).find()) {
             out.clear(); // "two of its top chips": not the vendor's products in general, but the two named next
             out.addAll(named);
-          } else if (out.isEmpty() && UNNAMED_CHIPS.matcher(s.lower()).region(m.start(), clauseEnd).find()) {
+          } else if (out.isEmpty()) {
             out.addAll(named);
           }
         }

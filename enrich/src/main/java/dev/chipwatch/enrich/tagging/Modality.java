@@ -74,10 +74,7 @@ final class Modality {
   private static final Pattern RECAP_OPENING = Pattern.compile(
       "\\s*(?:(?:and|but|which|that) )?(?:following|after|since|amid|despite|before|in the wake of|in response to|on the heels of|prior to)\\b"
           // concessive: "While the administration only recently approved exports, Beijing ..."
-          + "|\\s*(?:while|although|though|even though|even as|whereas)\\b"
-          // "The move comes days after Trump said ...", "The rule builds on controls imposed ...": what follows is recalled
-          + "|\\s*(?:[\\w'.-]+ ){0,4}?(?:comes?|came|coming) (?:[\\w-]+ ){0,3}?(?:after|following|amid)\\b"
-          + "|\\s*(?:[\\w'.-]+ ){0,4}?(?:builds?|built|building|expands?|expanded|expanding) (?:up)?on\\b");
+          + "|\\s*(?:while|although|though|even though|even as|whereas)\\b");
   private static final Pattern SAID_BEFORE = Pattern.compile("\\b(?:said|says|announced|reported)\\b[^,;]{0,40},$");
   private static final Pattern AS_PERFECT = Pattern.compile("\\s*as [\\w .'-]{0,60}?\\b(?:has|have|had) (?:\\w+ )?$");
   /** An action's object qualified as older: "existing US bans", "earlier export controls". */
@@ -236,8 +233,21 @@ final class Modality {
    * a recap preposition recalls everything in it, however far the trigger stands from it.
    */
   private static boolean recapPrepositionOpens(String lower, int from, int triggerStart) {
-    return RECAP_OPENING.matcher(lower).region(from, triggerStart).lookingAt();
+    if (RECAP_OPENING.matcher(lower).region(from, triggerStart).lookingAt()) {
+      return true;
+    }
+    int near = Math.min(triggerStart, from + 60);
+    return (Words.anyWithin(lower, from, near, COMING) && COMES_AFTER.matcher(lower).region(from, triggerStart).lookingAt())
+        || (Words.anyWithin(lower, from, near, BUILDING) && BUILDS_ON.matcher(lower).region(from, triggerStart).lookingAt());
   }
+
+  private static final String[] COMING = {"comes", "come", "came", "coming"};
+  private static final String[] BUILDING = {"builds", "build", "built", "building", "expands", "expand", "expanded", "expanding"};
+  // "The move comes days after Trump said ...", "The rule builds on controls imposed ...": what follows is recalled
+  private static final Pattern COMES_AFTER = Pattern.compile(
+      "\\s*(?:[\\w'.-]+ ){0,4}?(?:comes?|came|coming) (?:[\\w-]+ ){0,3}?(?:after|following|amid)\\b");
+  private static final Pattern BUILDS_ON = Pattern.compile(
+      "\\s*(?:[\\w'.-]+ ){0,4}?(?:builds?|built|building|expands?|expanded|expanding) (?:up)?on\\b");
 
   /**
    * "As Trump has raised tariffs on ..., Beijing has ...": an as-clause in the perfect sets the scene;
