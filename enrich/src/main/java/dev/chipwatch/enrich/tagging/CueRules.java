@@ -226,8 +226,8 @@ final class CueRules {
           throw new TriggerRuleException(at + "examples: unknown key '" + key + "' (expected positive, negative)");
         }
       }
-      positive = sentences(examples.get("positive"), at + "examples.positive");
-      negative = sentences(examples.get("negative"), at + "examples.negative");
+      positive = TriggerRules.sentences(examples.get("positive"), at + "examples.positive");
+      negative = TriggerRules.sentences(examples.get("negative"), at + "examples.negative");
     } else if (NEEDS_EXAMPLES.contains(kind)) {
       throw new TriggerRuleException(at + "examples with at least one positive and one negative sentence are required:"
           + " the kind decides whether an action is news");
@@ -296,19 +296,7 @@ final class CueRules {
     return List.copyOf(out);
   }
 
-  private static List<String> sentences(JsonNode n, String at) {
-    if (n == null || !n.isArray() || n.isEmpty()) {
-      throw new TriggerRuleException(at + ": at least one sentence is required");
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode s : n) {
-      if (!s.isTextual() || s.textValue().isBlank()) {
-        throw new TriggerRuleException(at + ": expected sentences, got " + s);
-      }
-      out.add(s.textValue());
-    }
-    return List.copyOf(out);
-  }
+
 
   /** Each positive holds a phrase of its kind where the tagger's scan finds it; no negative holds one. */
   private void checkExamples() {

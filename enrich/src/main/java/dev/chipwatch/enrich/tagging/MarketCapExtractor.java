@@ -47,7 +47,8 @@ final class MarketCapExtractor {
   private static final java.util.Set<String> CHANGE_AFTER_FIRST = java.util.Set.of(
       "of", "in", "from", "off", "a", "per", "annually", "worth");
   private static final java.util.Set<String> CHANGE_VERBS = java.util.Set.of(
-      "lost", "lose", "loses", "losing", "add", "adds", "added", "adding", "cut", "cuts", "cutting");
+      "lost", "lose", "loses", "losing", "add", "adds", "added", "adding", "cut", "cuts", "cutting", "loss", "losses",
+      "decline", "declines", "drop", "drops", "plunge", "rout", "wipeout");
   private static final java.util.List<String> CHANGE_STEMS = java.util.List.of("eras", "wip", "shed", "gain", "knock", "slash");
   private static final Pattern PAREN_BEFORE = Pattern.compile(
       "\\(\\s?(?:about|around|roughly|some|nearly|almost|over|more than|or|approximately|approx\\.|an estimated|estimated|close to|~|us)?\\s?$");
@@ -245,7 +246,8 @@ final class MarketCapExtractor {
     }
     int i = Math.max(0, start - 30) + paren.start();
     for (MoneyAmount m : MoneyAmount.find(text.substring(0, i))) {
-      if (!m.isUsd() && text.substring(m.end(), i).isBlank()) {
+      boolean local = !m.isUsd() || (text.charAt(m.start()) == '$' && MoneyAmount.markedUs(text, start)); // "$5tn ($US3.3tn)"
+      if (local && text.substring(m.end(), i).isBlank()) {
         return m.start();
       }
     }

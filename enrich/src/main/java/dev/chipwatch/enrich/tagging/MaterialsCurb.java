@@ -58,6 +58,14 @@ final class MaterialsCurb {
 
   private static final Pattern LIST_CONTINUES = Pattern.compile("\\s*(?:including|such as|as well as|among them)\\b");
 
+  /** "Some companies have obtained export licences for gallium": licences granted, not a curb. */
+  private static boolean licenceGranted(String lower, int at) {
+    return lower.startsWith("licen", at) && Words.anyWithin(lower, at - 30, at, GRANTING);
+  }
+
+  private static final String[] GRANTING = {"obtained", "obtain", "granted", "grant", "issued", "issue", "received", "approved",
+      "secured", "won"};
+
   private static boolean inRelativeClause(String lower, int at) {
     int from = Modality.clauseStart(lower, at);
     return from > 0 && (lower.startsWith(" which ", from) || lower.startsWith(" that ", from));
@@ -75,7 +83,7 @@ final class MaterialsCurb {
     Matcher undo = UNDO_BEFORE.matcher(lower).useTransparentBounds(true);
     for (int from = 0; findAtWordStart(m, lower, from, CURB_FIRST_LETTERS); from = m.end()) {
       if (undo.region(undoRegionStart(lower, m.start()), m.start()).find() || inRelativeClause(lower, m.start())
-          || undoneListHead(lower, m.start(), undo)) {
+          || undoneListHead(lower, m.start(), undo) || licenceGranted(lower, m.start())) {
         continue; // undone, or recalled in a relative clause: ", which were announced alongside the ban"
       }
       int distance = distanceToMaterial(s, m.start(), m.end());

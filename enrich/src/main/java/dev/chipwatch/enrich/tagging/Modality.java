@@ -24,7 +24,8 @@ final class Modality {
   private static final Set<String> MONTH_PREPOSITIONS = Set.of("in", "since", "early", "late", "mid", "of", "from", "until", "by", "before", "after");
   private static final Set<String> FUTURE_PREPOSITIONS = Set.of("by", "through", "until", "till", "to", "from");
   /** Words that make "would" report a decision: "said it would allow". */
-  private static final Set<String> ANNOUNCING = Set.of("said", "says", "announced", "confirmed", "told", "informed", "notified", "advised");
+  private static final Set<String> ANNOUNCING = Set.of("said", "says", "announced", "confirmed", "told", "informed", "notified", "advised",
+      "stated", "noted", "disclosed", "added");
   private static final Pattern LICENCE_CONDITION = Pattern.compile("unless (?:(?:a|an|export|special|government|us) ){0,2}licen[cs]e");
   private static final Set<String> MONTH_ABBREVIATIONS =
       Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");

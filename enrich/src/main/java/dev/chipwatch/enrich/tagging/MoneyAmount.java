@@ -30,7 +30,7 @@ record MoneyAmount(int start, int end, double usd) {
 
   /** A cheap test before the pattern: only sentences with "$" or "dollars" can state a dollar sum. */
   static boolean mayContainDollars(String lower) {
-    return lower.indexOf('$') >= 0 || lower.contains("dollar");
+    return lower.indexOf('$') >= 0 || lower.contains("dollar") || lower.contains("usd");
   }
 
   static List<MoneyAmount> find(String sentence) {
@@ -66,7 +66,28 @@ record MoneyAmount(int start, int end, double usd) {
       out.add(new MoneyAmount(currency == null ? i : currency.start(), m.end(), usd ? value : Double.NaN));
       i = m.end() - 1;
     }
-    return out;
+    return localDollarsBeforeUsDollars(sentence, out);
+  }
+
+  /**
+   * "$5 trillion ($US3.3 trillion)": where a bare dollar sum is followed by one marked US, the bare
+   * one is local dollars (Australian, Canadian...), not a US dollar sum.
+   */
+  private static List<MoneyAmount> localDollarsBeforeUsDollars(String sentence, List<MoneyAmount> found) {
+    for (int k = 0; k + 1 < found.size(); k++) {
+      MoneyAmount a = found.get(k);
+      MoneyAmount b = found.get(k + 1);
+      String between = sentence.substring(a.end(), b.start());
+      if (a.isUsd() && sentence.charAt(a.start()) == '$' && between.strip().equals("(") && markedUs(sentence, b.start())) {
+        found.set(k, new MoneyAmount(a.start(), a.end(), Double.NaN));
+      }
+    }
+    return found;
+  }
+
+  static boolean markedUs(String sentence, int start) {
+    return sentence.startsWith("$US", start) || sentence.startsWith("US$", start) || sentence.startsWith("USD", start)
+        || sentence.startsWith("U.S.$", start);
   }
 
   private static final List<String> CURRENCY_WORDS = List.of("dollar", "yuan", "renminbi", "yen", "euro", "won", "pounds", "rupees");
@@ -94,6 +115,13 @@ record MoneyAmount(int start, int end, double usd) {
     if (i >= 0 && sentence.charAt(i) == ' ') i--;
     if (i < 0) {
       return null;
+    }
+    // "$US3.3 trillion" (Australian usage), "USD 3.3 trillion"
+    if (i >= 2 && sentence.startsWith("$US", i - 2)) {
+      return new Currency(i - 2, true);
+    }
+    if (i >= 2 && sentence.startsWith("USD", i - 2) && (i == 2 || !Character.isLetter(sentence.charAt(i - 3)))) {
+      return new Currency(i - 2, true);
     }
     char c = sentence.charAt(i);
     if (c == '€' || c == '£' || c == '¥') {

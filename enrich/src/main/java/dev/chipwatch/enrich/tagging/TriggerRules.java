@@ -262,7 +262,8 @@ final class TriggerRules {
     throw new TriggerRuleException(at + "pattern must be a non-empty string or list of strings");
   }
 
-  private static List<String> sentences(JsonNode n, String at) {
+  /** A list of non-blank example sentences at {@code at}; the cue file's examples are read the same way. */
+  static List<String> sentences(JsonNode n, String at) {
     if (n == null || !n.isArray() || n.isEmpty()) {
       throw new TriggerRuleException(at + ": at least one sentence is required");
     }

@@ -176,6 +176,29 @@ class RealTextPhenomenaTest {
   }
 
   @Test
+  void passiveActions() {
+    assertEquals(Set.of("TARIFF nvidia-h200 US"), events("", "A 25% tariff was imposed on imports of the H200 on Wednesday."));
+    assertEquals(Set.of("EXPORT_BAN intel CN", "EXPORT_BAN qualcomm CN"), events("",
+        "The department said Intel and Qualcomm processors bound for China had their export licences revoked."));
+    assertEquals(Set.of("ENTITY_LIST  CN", "ENTITY_LIST  PK"), events("",
+        "More than 40 of the new entities added to the list are based in China, with others located in Pakistan."));
+    assertEquals(Set.of("EXPORT_ALLOWED nvidia-h200 CN"), events("",
+        "The department shifted exports of the H200 to China to case-by-case licensing with conditions."));
+  }
+
+  @Test
+  void licencesObtainedForMetalsAreNoCurb() {
+    assertEquals(Set.of(), events("", "Some Chinese companies have obtained export licences for gallium products, the ministry said."));
+  }
+
+  @Test
+  void dollarsOfOtherKindsAndLossesAreNoValues() {
+    assertEquals(Set.of("nvidia 3335bn"), caps("", "In June, Nvidia's market cap hit $5 trillion ($US3.335 trillion)."));
+    assertEquals(Set.of("nvidia 3335bn"), caps("", "The company's market cap now stands at USD 3.335 trillion, data show. Nvidia leads."));
+    assertEquals(Set.of(), caps("", "Nvidia's one-day loss in market capitalisation beat the $232 billion decline Meta suffered in 2022."));
+  }
+
+  @Test
   void beingOpenToSomethingIsNoDecision() {
     assertEquals(Set.of(), events("", "The President said he would be open to allowing Nvidia to sell a scaled-down Blackwell chip to China."));
     assertEquals(Set.of(), events("", "Officials raised the possibility of blacklisting more Chinese chipmakers."));
