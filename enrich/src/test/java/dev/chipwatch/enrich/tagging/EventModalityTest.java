@@ -19,7 +19,8 @@ class EventModalityTest {
     return triples(TAGGER.tag(title, "", body, JULY_2025).events());
   }
 
-  private static Set<String> triples(List<PolicyAction> events) {
+  /** "TYPE item destination" per (event, item), checking that every event has a confidence and evidence. */
+  static Set<String> triples(List<PolicyAction> events) {
     Set<String> out = new TreeSet<>();
     for (PolicyAction e : events) {
       for (String item : e.items().isEmpty() ? List.of("") : e.items()) {

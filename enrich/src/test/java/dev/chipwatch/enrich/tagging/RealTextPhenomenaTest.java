@@ -19,13 +19,7 @@ class RealTextPhenomenaTest {
   private static final Instant JULY_2025 = Instant.parse("2025-07-16T12:00:00Z");
 
   private static Set<String> events(String title, String body) {
-    Set<String> out = new TreeSet<>();
-    for (PolicyAction e : TAGGER.tag(title, "", body, JULY_2025).events()) {
-      for (String item : e.items().isEmpty() ? List.of("") : e.items()) {
-        out.add(e.type() + " " + item + " " + e.destination());
-      }
-    }
-    return out;
+    return EventModalityTest.triples(TAGGER.tag(title, "", body, JULY_2025).events());
   }
 
   private static Set<String> caps(String title, String body) {
