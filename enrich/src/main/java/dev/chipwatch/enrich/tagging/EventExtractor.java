@@ -34,6 +34,8 @@ final class EventExtractor {
       "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)|(?:the|these|those) (?:entities|companies|firms|parties)|they)"
           + " (?:are|were|is|was) (?:(?:primarily|mainly|mostly|largely|all) )?(?:based |located |headquartered )?in\\b"
           + "|(?:it|they|the (?:list|additions|listings|rule|package|move)) (?:also )?(?:encompass|encompassed|encompasses|included|includes|covers|covered|comprised|comprises|targeted|targets)\\b");
+  private static final Pattern CAP_TERMS = Pattern.compile(
+      "[^.;]{0,40}?\\b(?:to no more than|to at most|to a maximum of|to up to|at no more than|at \\d+%|to \\d+%|to \\d+ per ?cent)");
   private static final Pattern SAME_TERMS = Pattern.compile(
       "\\b(?:under|on) the same (?:deal|arrangement|terms|agreement|conditions|rules|licen[cs]es)\\b"
           + "|\\bthe \"?same (?:approach|deal|terms|treatment|arrangement|rules?)?\"? (?:would |will |also )*(?:apply|applies|extends?|goes) to\\b"
@@ -247,6 +249,11 @@ final class EventExtractor {
     Set<EventKind> done = EnumSet.noneOf(EventKind.class);
     for (TriggerLexicon.Match m : matches) {
       Trigger t = m.trigger();
+      if (t.base() <= GENERIC_CONFIDENCE && m.kind() == EventKind.EXPORT_BAN
+          && CAP_TERMS.matcher(s.lower()).region(m.end(), Math.min(s.lower().length(), m.end() + 60)).lookingAt()) {
+        explain.reject(s, t.id(), m.kind(), "a cap or condition on sales, not a ban"); // "limits shipments to no more than 50%"
+        continue;
+      }
       if (t.needsExportContext() && !exportContext) {
         explain.reject(s, t.id(), m.kind(), "the word alone, in a sentence not about exports or sales");
         continue;

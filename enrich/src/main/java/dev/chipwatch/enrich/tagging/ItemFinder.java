@@ -21,6 +21,9 @@ final class ItemFinder {
   static final Set<String> SPEECH = Set.of(
       "said", "says", "told", "tells", "expects", "expected", "reported", "reports", "announced", "announces",
       "confirmed", "confirms", "added", "warned", "estimated", "estimates", "declined", "disclosed", "stated");
+  /** "chip makers such as Intel and Qualcomm", "foreign suppliers like Nvidia": the companies' products in general. */
+  private static final Pattern MAKERS_SUCH_AS = Pattern.compile(
+      "\\b(?:makers|chipmakers|chip makers|suppliers|vendors|designers|manufacturers|producers)(?: such as| like| including)\\s*$");
   private static final Pattern VENDOR_LIST_GLUE = Pattern.compile(
       "(?: (?:inc|corp|co|ltd|plc|llc|corporation|incorporated|technologies|technology)\\.?)?(?:'s)?(?:,? and |, | or | & |,)");
 
@@ -104,7 +107,8 @@ final class ItemFinder {
           && VENDOR_LIST_GLUE.matcher(s.lower().substring(ms.get(j).end(), ms.get(j + 1).start())).matches()) {
         j++;
       }
-      if (!isSpeaker(s, ms.get(j)) && (productNounAfter(s, ms.get(j).end()) || productNounBefore(s, ms.get(i).start()))) {
+      if (!isSpeaker(s, ms.get(j)) && (productNounAfter(s, ms.get(j).end()) || productNounBefore(s, ms.get(i).start())
+          || MAKERS_SUCH_AS.matcher(s.lower()).region(Math.max(0, ms.get(i).start() - 40), ms.get(i).start()).find())) {
         for (int k = i; k <= j; k++) {
           if (!out.contains(ms.get(k).target())) {
             out.add(ms.get(k).target());

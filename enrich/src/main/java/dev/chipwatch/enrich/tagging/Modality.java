@@ -75,7 +75,9 @@ final class Modality {
   private static final Pattern RECAP_OPENING = Pattern.compile(
       "\\s*(?:(?:and|but|which|that) )?(?:following|after|since|amid|despite|before|in the wake of|in response to|on the heels of|prior to)\\b"
           // concessive: "While the administration only recently approved exports, Beijing ..."
-          + "|\\s*(?:while|although|though|even though|even as|whereas)\\b");
+          + "|\\s*(?:while|although|though|even though|even as|whereas)\\b"
+          // "has already been affected by previous rounds of sanctions": their effects, not new ones
+          + "|\\s*(?:[\\w'.-]+ ){0,3}?(?:has |have |had |was |were )(?:already )?(?:been )?(?:affected|hit|hurt|impacted|weighed down) by\\b");
   private static final Pattern SAID_BEFORE = Pattern.compile("\\b(?:said|says|announced|reported)\\b[^,;]{0,40},$");
   private static final Pattern AS_PERFECT = Pattern.compile("\\s*as [\\w .'-]{0,60}?\\b(?:has|have|had) (?:\\w+ )?$");
   /** An action's object qualified as older: "existing US bans", "earlier export controls". */
@@ -334,7 +336,8 @@ final class Modality {
   private static boolean isNewsTime(Sentence s, int from, int to) {
     for (Cues.Hit h : s.cues().all(Cue.NEWS_TIME, from, to)) {
       // "Micron said on Monday that ... after Beijing barred ...": the day of the report, not of the action
-      if (!ItemFinder.SPEECH.contains(MentionFinder.wordBefore(s.lower(), h.start()))) {
+      String before = MentionFinder.wordBefore(s.lower(), h.start());
+      if (!ItemFinder.SPEECH.contains(before) && !before.equals("earlier")) { // "earlier this week" recalls
         return true;
       }
     }

@@ -28,6 +28,8 @@ final class PlaceFinder {
       java.util.regex.Pattern.compile("(?:'s? [\\w&.-]+(?: [\\w&.-]+)?| (?:ai |chip |tech |state-backed |state )?(?:firm|company|group|operator|developer|start-?up) [\\w&.-]+)?"
           + "(?: \\([^)]{0,40}\\))?(?:,? and (?:the )?|, (?:the )?| or (?:the )?|,? including (?:the )?)");
 
+  private static final Set<String> COMPANY_NOUNS = Set.of("business", "company", "firm", "chipmaker", "group", "giant", "maker",
+      "supplier", "manufacturer", "conglomerate", "corporation");
   private static final Set<String> NOT_A_PLACE_AFTER = Set.of(
       "rules", "rule", "controls", "restrictions", "curbs", "law", "laws", "regulations", "regulators", "regulator",
       "sanctions", "pressure", "authorities", "government", "officials", "ministry", "lawmakers", "administration");
@@ -134,7 +136,9 @@ final class PlaceFinder {
         continue;
       }
       boolean isDirected = isDirected(s, c) || (previousDirected && joined(s, previous, c));
-      if (!c.target().equals(exporter) && !isOrigin(s, c) && !isSource(s, c)) {
+      // "a decision that mainly affects Dutch business ASML": a company's home, not where goods go
+      boolean companyHome = !isDirected && COMPANY_NOUNS.contains(MentionFinder.wordAfter(s.lower(), c.end()));
+      if (!c.target().equals(exporter) && !isOrigin(s, c) && !isSource(s, c) && !companyHome) {
         (isDirected ? directed : others).add(c.target());
       }
       previous = c;

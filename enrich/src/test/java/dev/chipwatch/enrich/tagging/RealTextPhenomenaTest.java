@@ -193,6 +193,31 @@ class RealTextPhenomenaTest {
   }
 
   @Test
+  void makersSuchAsAreTheirProductsInGeneral() {
+    assertEquals(Set.of("EXPORT_BAN intel CN", "EXPORT_BAN qualcomm CN"), events("", "The United States has revoked a licence that "
+        + "allowed chip makers such as Intel and Qualcomm to sell to China's Huawei."));
+  }
+
+  @Test
+  void aCompanysHomeIsNoDestination() {
+    assertEquals(Set.of("EXPORT_LICENSE_REQUIRED  *"), events("", "The Dutch government says a licence requirement will apply "
+        + "to exports of older lithography machines, a decision which mainly affects Dutch business ASML."));
+  }
+
+  @Test
+  void aCapOnSalesIsAConditionNotABan() {
+    assertEquals(Set.of(), events("", "A new cap limits H200 shipments to China to no more than 50% of US volumes."));
+  }
+
+  @Test
+  void earlierThisWeekRecalls() {
+    assertEquals(Set.of(), events("", "The move follows Nvidia, which earlier this week disclosed new US rules restricting shipments "
+        + "of its H20 processor to China."));
+    assertEquals(Set.of(), events("", "Intel has already been affected by previous rounds of sanctions, as well as broader bans on "
+        + "GPU exports to China."));
+  }
+
+  @Test
   void beingOpenToSomethingIsNoDecision() {
     assertEquals(Set.of(), events("", "The President said he would be open to allowing Nvidia to sell a scaled-down Blackwell chip to China."));
     assertEquals(Set.of(), events("", "Officials raised the possibility of blacklisting more Chinese chipmakers."));
