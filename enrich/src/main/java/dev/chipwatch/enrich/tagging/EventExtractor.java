@@ -34,6 +34,8 @@ final class EventExtractor {
       "(?:the )?(?:others|rest|remaining \\w+|other (?:entities|companies|firms|listings)|(?:the|these|those) (?:entities|companies|firms|parties)|they)"
           + " (?:are|were|is|was) (?:(?:primarily|mainly|mostly|largely|all) )?(?:based |located |headquartered )?in\\b"
           + "|(?:it|they|the (?:list|additions|listings|rule|package|move)) (?:also )?(?:encompass|encompassed|encompasses|included|includes|covers|covered|comprised|comprises|targeted|targets)\\b");
+  /** A body this long that reports no export action does not stand behind its headline's. */
+  private static final int LONG_BODY = 6;
   private static final Pattern CAP_TERMS = Pattern.compile(
       "[^.;]{0,40}?\\b(?:to no more than|to at most|to a maximum of|to up to|at no more than|at \\d+%|to \\d+%|to \\d+ per ?cent)");
   private static final Pattern SAME_TERMS = Pattern.compile(
@@ -175,6 +177,12 @@ final class EventExtractor {
     // a headline compresses: its action stands only if the body does not report it solely as hedged or past
     candidates.removeIf(c -> c.fromTitle() && ctx.bodyRejected.contains(c.kind()) && !ctx.bodyAccepted.contains(c.kind())
         && rejected(explain, sentences.get(0), c, "a headline its body reports only as hedged or past"));
+    // "U.S. Blocks Sale of Blackwell Chips to China" over a long body that reports no action of that kind:
+    // the headline restates a standing policy
+    long bodySentences = sentences.stream().filter(x -> !x.inTitle()).count();
+    candidates.removeIf(c -> c.fromTitle() && EXPORT_KINDS.contains(c.kind()) && bodySentences >= LONG_BODY
+        && ctx.bodyAccepted.stream().noneMatch(EXPORT_KINDS::contains)
+        && rejected(explain, sentences.get(0), c, "a headline whose long body reports no export action"));
     // "Beijing slaps export ban on key chip metals": a headline without items for an action the body
     // reports under another kind (a materials ban) to the same place
     candidates.removeIf(c -> c.fromTitle() && c.items().isEmpty() && !ctx.bodyAccepted.contains(c.kind())

@@ -118,7 +118,9 @@ public final class Tagger {
         }
       }
       String sentence = text.substring(span[0], span[1]);
-      out.add(new Sentence(out.size(), isTitle, sentence,
+      // a body that opens by repeating its headline: that line is the headline, not the story's report
+      boolean repeatsTitle = !isTitle && k == 0 && !out.isEmpty() && out.get(0).inTitle() && out.get(0).text().equalsIgnoreCase(sentence);
+      out.add(new Sentence(out.size(), isTitle || repeatsTitle, sentence,
           sameLength ? lower.substring(span[0], span[1]) : sentence.toLowerCase(Locale.ROOT),
           Collections.unmodifiableList(inside), Cues.of(cues.get(k), anchors.get(k))));
     }

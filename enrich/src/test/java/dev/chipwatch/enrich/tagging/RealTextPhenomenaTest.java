@@ -218,6 +218,13 @@ class RealTextPhenomenaTest {
   }
 
   @Test
+  void aBodyRepeatingItsHeadlineDoesNotBackIt() {
+    assertEquals(Set.of(), events("US blocks sale of Blackwell chips to China", "US blocks sale of Blackwell chips to China\n"
+        + "The White House said the most advanced chips are not something it wants to sell. Officials repeated that view on Monday. "
+        + "Analysts were not surprised. Nvidia shares were flat. The company declined to comment. Its China revenue has shrunk."));
+  }
+
+  @Test
   void beingOpenToSomethingIsNoDecision() {
     assertEquals(Set.of(), events("", "The President said he would be open to allowing Nvidia to sell a scaled-down Blackwell chip to China."));
     assertEquals(Set.of(), events("", "Officials raised the possibility of blacklisting more Chinese chipmakers."));
