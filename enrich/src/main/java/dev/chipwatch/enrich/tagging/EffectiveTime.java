@@ -166,6 +166,9 @@ public final class EffectiveTime {
     if (c >= '0' && c <= '9') {
       return true;
     }
+    if ("jfmasond".indexOf(c) < 0) {
+      return false; // no month starts with it
+    }
     for (String m : MONTH_STARTS) {
       if (lower.startsWith(m, i)) {
         return true;

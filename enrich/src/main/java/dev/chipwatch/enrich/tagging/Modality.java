@@ -314,8 +314,7 @@ final class Modality {
   /** "Blackwell chips remain banned", "the curbs are still in place": a standing state, not an action. */
   private static boolean isStandingState(String lower, int from, int to, TriggerLexicon.Match m) {
     int back = Math.max(from, m.start() - 30);
-    String before = lower.substring(back, m.start());
-    String after = to > m.end() ? lower.substring(m.end(), Math.min(to, m.end() + 50)) : "";
+    int afterEnd = to > m.end() ? Math.min(to, m.end() + 50) : m.end();
     int near = Math.max(from, m.start() - 25);
     int era = lower.indexOf("-era", near);
     if (Words.anyWithin(lower, near, m.end(), OLDER_OBJECT) || (era >= 0 && era < m.end())) { // "a Biden-era rule"
@@ -326,11 +325,13 @@ final class Modality {
         && PRODUCT_BEFORE.matcher(lower).region(Math.max(from, m.start() - 30), m.start()).find()) {
       return true;
     }
-    if (DEFINITE_SUBJECT.matcher(lower).region(from, m.start()).matches() && EFFECT_VERB.matcher(after).lookingAt()) {
+    if (DEFINITE_SUBJECT.matcher(lower).region(from, m.start()).matches()
+        && EFFECT_VERB.matcher(lower).region(m.end(), afterEnd).lookingAt()) {
       return true; // "the H20 export ban ended our Hopper business in China": a known ban and its effect
     }
-    return Words.anyWithin(lower, Math.max(from, m.start() - 22), m.start(), STANDING_WORDS) && STANDING_BEFORE.matcher(before).find()
-        || STANDING_AFTER.matcher(after).lookingAt();
+    return Words.anyWithin(lower, Math.max(from, m.start() - 22), m.start(), STANDING_WORDS)
+        && STANDING_BEFORE.matcher(lower).region(back, m.start()).find()
+        || STANDING_AFTER.matcher(lower).region(m.end(), afterEnd).lookingAt();
   }
 
   private static boolean isNewsTime(Sentence s, int from, int to) {
